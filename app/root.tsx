@@ -1,0 +1,128 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { navItemsFor } from "~/components/navigation";
+import { getOptionalUser } from "~/features/auth/guards.server";
+import type { Role } from "~/features/auth/permissions";
+import { isDemoInstance } from "~/features/demo/demo.server";
+import { translate } from "~/platform/i18n/catalogue";
+import { getLocale } from "~/platform/i18n/locale.server";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/platform/i18n/locales";
+import { useT } from "~/platform/i18n/use-t";
+import stylesHref from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Herbestemming" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  const locale = await getLocale(request, user);
+  return {
+    locale,
+    demo: await isDemoInstance(),
+    user: user ? { name: user.name, email: user.email, role: user.role } : null,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {translate(locale, "app.skipToContent")}
+        </a>
+        {data?.demo ? <p className="demo-banner">{translate(locale, "app.demoBanner")}</p> : null}
+        <SiteHeader user={data?.user ?? null} locale={locale} />
+        <main id="main" className="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader({ user, locale }: { user: { name: string; role: Role } | null; locale: Locale }) {
+  const t = useT();
+  const location = useLocation();
+  const items = navItemsFor(user?.role ?? null);
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">⛪</span> {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="site-header__tools">
+          <Form method="post" action="/taal" className="language-form">
+            <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+            {LOCALES.filter((l) => l !== locale).map((l) => (
+              <button key={l} type="submit" name="locale" value={l} className="link-button" lang={l}>
+                {t(`language.${l}`)}
+              </button>
+            ))}
+          </Form>
+          {user ? (
+            <>
+              <span className="account" data-testid="account">
+                {t("nav.account", { name: user.name })} · {t(`role.${user.role}`)}
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/login">{t("nav.login")}</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,114 @@
+// Drives Prisma's schema engine compiled to WebAssembly (@prisma/schema-engine-wasm)
+// through a driver adapter, so migrations run on machines that cannot download Prisma's
+// native engine binaries. See docs/decisions/0002-sqlite-and-migration-runner.md.
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { inspect } from "node:util";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type * as EngineModule from "@prisma/schema-engine-wasm";
+import type {
+  MigrationList,
+  SchemaEngine,
+  SchemasContainer,
+} from "@prisma/schema-engine-wasm";
+import { sqliteFilePath } from "../../app/platform/database-url";
+
+export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+const require = createRequire(import.meta.url);
+
+export type Provider = "sqlite";
+
+export function providerDir(provider: Provider) {
+  return path.join(projectRoot, "prisma", provider);
+}
+
+let engineModule: typeof EngineModule | undefined;
+
+/** Instantiates the wasm module once (Node 20 cannot import .wasm files as ES modules). */
+async function loadEngineModule() {
+  if (engineModule) return engineModule;
+  const bg = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Record<string, unknown> &
+    typeof EngineModule;
+  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+  const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
+  (bg.__wbg_set_wasm as (exports: WebAssembly.Exports) => void)(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  engineModule = bg;
+  return bg;
+}
+
+/** Reads every .prisma file of a provider folder (the shared models file is a symlink). */
+export function readSchemaFiles(provider: Provider): SchemasContainer {
+  const dir = providerDir(provider);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".prisma"))
+    .sort()
+    .map((f) => ({ path: path.join(dir, f), content: readFileSync(path.join(dir, f), "utf8") }));
+  return { files };
+}
+
+/** Loads the committed migration folders in the shape the engine expects. */
+export function readMigrations(provider: Provider): MigrationList {
+  const baseDir = path.join(providerDir(provider), "migrations");
+  const lockPath = path.join(baseDir, "migration_lock.toml");
+  const dirs = existsSync(baseDir)
+    ? readdirSync(baseDir)
+        .filter((d) => statSync(path.join(baseDir, d)).isDirectory())
+        .sort()
+    : [];
+  return {
+    baseDir,
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
+    },
+    shadowDbInitScript: "",
+    migrationDirectories: dirs.map((d) => {
+      const file = path.join(baseDir, d, "migration.sql");
+      return {
+        path: d,
+        migrationFile: {
+          path: "migration.sql",
+          content: existsSync(file)
+            ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
+            : { tag: "error" as const, value: `missing ${file}` },
+        },
+      };
+    }),
+  };
+}
+
+/** Opens the engine on a database (or on an in-memory one when only diffing). */
+export async function openSchemaEngine(databaseUrl: string, provider: Provider = "sqlite") {
+  const mod = await loadEngineModule();
+  const adapterFactory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
+  const schema = readSchemaFiles(provider);
+  const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
+  lastBound = bound;
+  const engine: SchemaEngine = await mod.SchemaEngine.new(
+    { datamodels: schema.files.map((f) => [f.path, f.content] as [string, string]) },
+    (log: string) => {
+      if (process.env.DEBUG_SCHEMA_ENGINE) console.error(log);
+    },
+    bound,
+  );
+  return engine;
+}
+
+let lastBound: ReturnType<typeof bindMigrationAwareSqlAdapterFactory> | undefined;
+
+/** Replaces the engine's opaque "External error id#N" with the driver's own message. */
+export function explainEngineError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/External error id#(\d+)/g, (whole, id: string) => {
+    const record = lastBound?.errorRegistry.consumeError(Number(id));
+    return record ? `${whole}: ${inspect(record.error, { depth: 3 })}` : whole;
+  });
+}
+
+export const noFilter = { externalTables: [], externalEnums: [] };
