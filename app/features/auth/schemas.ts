@@ -1,8 +1,11 @@
 // Form schemas shared by the browser (conform) and the server.
 import { z } from "~/platform/validation";
 
+/** Trimmed before it is checked, so a stray space pasted with the address is no error. */
+export const emailField = z.string().trim().max(254).pipe(z.email());
+
 export const LoginSchema = z.object({
-  email: z.email().max(254),
+  email: emailField,
   password: z.string().min(1).max(1000),
   redirectTo: z.string().max(2000).optional(),
 });

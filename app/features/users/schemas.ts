@@ -1,4 +1,5 @@
 import { ROLES } from "~/features/auth/permissions";
+import { emailField } from "~/features/auth/schemas";
 import { z } from "~/platform/validation";
 
 const municipalities = z
@@ -19,7 +20,7 @@ function requireMunicipality<T extends { role: string; municipalities: string[] 
 }
 
 export const CreateUserSchema = z
-  .object({ email: z.email().max(254), ...base })
+  .object({ email: emailField, ...base })
   .superRefine(requireMunicipality);
 
 export const UpdateUserSchema = z.object({ intent: z.literal("update"), ...base }).superRefine(requireMunicipality);

@@ -41,7 +41,7 @@ describe("scripts/simulate.ts", () => {
   });
 
   it("refuses bad input with one English line per problem and exits 2", () => {
-    const raw = exampleRaw() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const raw = exampleRaw() as { investments: { amount: number }[]; loans: { termYears?: number }[] };
     raw.investments[0].amount = -1;
     delete raw.loans[0].termYears;
     const { status, stdout, stderrLines } = run(tempFile(JSON.stringify(raw)));
