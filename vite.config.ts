@@ -12,6 +12,8 @@ export default defineConfig({
   server: { port: 3000 },
   plugins: [
     remix({
+      // BUILD_DIR lets two builds run side by side (parallel end-to-end runs).
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       // Every v3 flag on, so the code reads like React Router framework mode and the
       // upgrade is a codemod (docs/decisions/0001-remix-v2-with-future-flags.md).
       future: {

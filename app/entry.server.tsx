@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleErrorFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "~/platform/logger.server";
@@ -46,5 +46,7 @@ export default function handleRequest(
 /** Unexpected errors are logged with their detail; the user sees the friendly 500 page. */
 export const handleError: HandleErrorFunction = (error, { request }: LoaderFunctionArgs | ActionFunctionArgs) => {
   if (request.signal.aborted) return;
+  // 4xx responses (not found, forbidden, ...) are answers, not failures.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   logger.error({ err: error, method: request.method, url: new URL(request.url).pathname }, "unhandled error");
 };

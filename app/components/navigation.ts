@@ -10,8 +10,12 @@ const STAFF: readonly Role[] = ["ADMIN", "STAFF"];
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.home", roles: STAFF },
   { to: "/dossiers", label: "nav.dossiers", roles: STAFF },
+  { to: "/kerken", label: "nav.churches", roles: STAFF },
+  { to: "/oproepen", label: "nav.calls", roles: STAFF },
+  { to: "/taken", label: "nav.myTasks", roles: STAFF },
   { to: "/dossiers", label: "nav.myDossiers", roles: ["MUNICIPALITY"] },
   { to: "/beheer/gebruikers", label: "nav.users", roles: ["ADMIN"] },
+  { to: "/kaart", label: "nav.map", roles: "public" },
 ];
 
 export function navItemsFor(role: Role | null): NavItem[] {

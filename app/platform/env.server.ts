@@ -51,7 +51,7 @@ export function formatEnvError(error: z.ZodError): string {
     .join("\n");
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof EnvSchema> {
   // Treat empty strings as unset, as most deployment tools write them for "no value".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   return EnvSchema.parse(cleaned);

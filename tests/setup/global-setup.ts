@@ -4,10 +4,12 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
-export const TMP_DIR = path.resolve("tests/.tmp");
-export const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
-
 export default async function setup() {
+  // One folder per run, so two runs at once (two developers, or a watch and a full run)
+  // never delete each other's databases. Workers find it through HB_TEST_TMP.
+  const TMP_DIR = path.resolve("tests/.tmp", `run-${process.pid}`);
+  const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
+  process.env.HB_TEST_TMP = TMP_DIR;
   rmSync(TMP_DIR, { recursive: true, force: true });
   mkdirSync(TMP_DIR, { recursive: true });
   process.env.NODE_ENV = "test";

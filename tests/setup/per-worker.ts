@@ -4,7 +4,7 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll } from "vitest";
 
-const TMP_DIR = path.resolve("tests/.tmp");
+const TMP_DIR = process.env.HB_TEST_TMP ?? path.resolve("tests/.tmp");
 const file = path.join(TMP_DIR, `db-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.db`);
 copyFileSync(path.join(TMP_DIR, "template.db"), file);
 

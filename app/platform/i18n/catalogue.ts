@@ -1,14 +1,35 @@
 // All message catalogues merged: the shell's and each feature's. Every visible string comes
 // from here; tests/unit/i18n checks that Dutch and English have the same keys.
+import { messages as audit } from "~/features/audit/messages";
 import { messages as auth } from "~/features/auth/messages";
+import { messages as calls } from "~/features/calls/messages";
 import { messages as churches } from "~/features/churches/messages";
+import { messages as documents } from "~/features/documents/messages";
 import { messages as dossiers } from "~/features/dossiers/messages";
+import { messages as publication } from "~/features/publication/messages";
+import { messages as reports } from "~/features/reports/messages";
+import { messages as review } from "~/features/review/messages";
+import { messages as scenarios } from "~/features/scenarios/messages";
 import { messages as simulation } from "~/features/simulation/messages";
 import { messages as users } from "~/features/users/messages";
 import type { Locale } from "./locales";
 import { messages as shell } from "./messages";
 
-const sources = [shell, auth, users, churches, dossiers, simulation] as const;
+const sources = [
+  shell,
+  auth,
+  users,
+  audit,
+  churches,
+  calls,
+  dossiers,
+  documents,
+  scenarios,
+  simulation,
+  review,
+  reports,
+  publication,
+] as const;
 
 type Merge<T extends readonly { nl: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { nl: infer M } ? M : never) & (R extends readonly { nl: object }[] ? Merge<R> : unknown)

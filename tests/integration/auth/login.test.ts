@@ -84,7 +84,7 @@ describe("login", () => {
   it("refuses malformed input per field", async () => {
     const res = await submitLogin("not-an-email", "");
     expect(res.status).toBe(400);
-    const errors = (res.data as { result: { error: Record<string, string[]> } }).result.error;
+    const errors = (res.data as unknown as { result: { error: Record<string, string[]> } }).result.error;
     expect(errors.email).toEqual(["error.invalidEmail"]);
     expect(errors.password).toEqual(["error.required"]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { formatEnvError, parseEnv } from "~/platform/env.server";
 
-function errorLine(source: NodeJS.ProcessEnv) {
+function errorLine(source: Record<string, string | undefined>) {
   try {
     parseEnv(source);
   } catch (error) {

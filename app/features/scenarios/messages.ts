@@ -1,0 +1,5 @@
+// Interface texts of the scenarios feature; Dutch first, English with exactly the same keys.
+export const messages = {
+  nl: {},
+  en: {},
+} as const;
