@@ -19,6 +19,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures call `use`, which is not React's hook.
+    files: ["e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     // Pure domain modules: no Prisma, no React, no Node I/O (docs/architecture.md).
     files: ["app/features/**/!(*.server).ts"],
     ignores: ["app/features/**/*.server.ts"],
