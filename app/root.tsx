@@ -17,6 +17,7 @@ import { navItemsFor } from "~/components/navigation";
 import { getOptionalUser } from "~/features/auth/guards.server";
 import type { Role } from "~/features/auth/permissions";
 import { isDemoInstance } from "~/features/demo/demo.server";
+import { getEnv } from "~/platform/env.server";
 import { translate } from "~/platform/i18n/catalogue";
 import { getLocale } from "~/platform/i18n/locale.server";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/platform/i18n/locales";
@@ -33,14 +34,17 @@ export const meta: MetaFunction = () => [{ title: "Herbestemming" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const locale = await getLocale(request, user);
+  const env = getEnv();
   return {
     locale,
     demo: await isDemoInstance(),
+    // Public settings the browser needs (map tiles); never secrets.
+    mapTiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
     user: user ? { name: user.name, email: user.email, role: user.role } : null,
   };
 }
 
-type RootData = Awaited<ReturnType<typeof loader>>;
+export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData("root") as RootData | undefined;
