@@ -22,6 +22,7 @@ import { translate } from "~/platform/i18n/catalogue";
 import { getLocale } from "~/platform/i18n/locale.server";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/platform/i18n/locales";
 import { useT } from "~/platform/i18n/use-t";
+import { useNonce } from "~/platform/security/nonce";
 import stylesHref from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -49,6 +50,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -66,8 +68,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="main" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
