@@ -83,7 +83,11 @@ function SiteHeader({ user, locale }: { user: { name: string; role: Role } | nul
     <header className="site-header">
       <div className="site-header__inner">
         <Link to="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">⛪</span> {t("app.name")}
+          <svg className="brand__mark" aria-hidden="true" viewBox="0 0 32 32" width="28" height="28">
+            <rect width="32" height="32" rx="6" fill="#fff" fillOpacity="0.15" />
+            <path d="M16 4v5M13.5 6.5h5M9 28V15l7-6 7 6v13h-5v-6a2 2 0 0 0-4 0v6z" fill="none" stroke="#fff" strokeWidth="2" strokeLinejoin="round" />
+          </svg>
+          {t("app.name")}
         </Link>
         <nav aria-label={t("nav.main")} className="main-nav">
           <ul>
