@@ -17,6 +17,7 @@ import { navItemsFor } from "~/components/navigation";
 import { getOptionalUser } from "~/features/auth/guards.server";
 import type { Role } from "~/features/auth/permissions";
 import { isDemoInstance } from "~/features/demo/demo.server";
+import { unreadCount } from "~/features/notifications/notifications.server";
 import { getEnv } from "~/platform/env.server";
 import { translate } from "~/platform/i18n/catalogue";
 import { getLocale } from "~/platform/i18n/locale.server";
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     demo: await isDemoInstance(),
     // Public settings the browser needs (map tiles); never secrets.
     mapTiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
-    user: user ? { name: user.name, email: user.email, role: user.role } : null,
+    user: user ? { name: user.name, email: user.email, role: user.role, unread: await unreadCount(user) } : null,
   };
 }
 
@@ -75,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function SiteHeader({ user, locale }: { user: { name: string; role: Role } | null; locale: Locale }) {
+function SiteHeader({ user, locale }: { user: { name: string; role: Role; unread: number } | null; locale: Locale }) {
   const t = useT();
   const location = useLocation();
   const items = navItemsFor(user?.role ?? null);
@@ -111,6 +112,15 @@ function SiteHeader({ user, locale }: { user: { name: string; role: Role } | nul
           </Form>
           {user ? (
             <>
+              <Link to="/meldingen" className="notifications-link">
+                {t("nav.notifications")}
+                {user.unread > 0 ? (
+                  <span className="badge" data-testid="unread-count">
+                    <span aria-hidden="true">{user.unread}</span>
+                    <span className="visually-hidden">{t("notifications.unread", { count: user.unread })}</span>
+                  </span>
+                ) : null}
+              </Link>
               <span className="account" data-testid="account">
                 {t("nav.account", { name: user.name })} · {t(`role.${user.role}`)}
               </span>

@@ -6,6 +6,7 @@ import { messages as calls } from "~/features/calls/messages";
 import { messages as churches } from "~/features/churches/messages";
 import { messages as documents } from "~/features/documents/messages";
 import { messages as dossiers } from "~/features/dossiers/messages";
+import { messages as notifications } from "~/features/notifications/messages";
 import { messages as publication } from "~/features/publication/messages";
 import { messages as reports } from "~/features/reports/messages";
 import { messages as review } from "~/features/review/messages";
@@ -29,6 +30,7 @@ const sources = [
   review,
   reports,
   publication,
+  notifications,
 ] as const;
 
 type Merge<T extends readonly { nl: object }[]> = T extends readonly [infer H, ...infer R]
