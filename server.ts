@@ -1,43 +1,99 @@
 // The production server: Express serving the built Remix app. Kept small; it owns what a
-// framework route cannot: static files, compression, graceful shutdown.
+// framework route cannot: security middleware for every response (static files included),
+// static files, compression, graceful shutdown.
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { logger } from "./app/platform/logger.server";
+import {
+  crossSiteRefusal,
+  errorHandler,
+  rateLimiting,
+  requestLogging,
+  securityHeadersMiddleware,
+} from "./app/platform/security/middleware.server";
+import { parseRateLimitConfig, type RateLimitStore, rulesFrom } from "./app/platform/security/rate-limit";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const buildDir = path.resolve(root, process.env.BUILD_DIR ?? "build");
 
-export async function createServer() {
+export type ServerOptions = {
+  trustProxy?: boolean;
+  appUrl?: string;
+  tileUrl?: string;
+  rateLimitStore?: RateLimitStore;
+  /** Set while shutting down: answers tell keep-alive clients to go. */
+  isClosing?: () => boolean;
+};
+
+export async function createServer(options: ServerOptions = {}) {
   const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1");
+  app.set("trust proxy", options.trustProxy ?? (process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1"));
+  app.use(requestLogging());
+  app.use((_req, res, next) => {
+    if (options.isClosing?.()) res.setHeader("Connection", "close");
+    next();
+  });
+  app.use(securityHeadersMiddleware({ tileUrl: options.tileUrl ?? process.env.MAP_TILE_URL }));
+  app.use(crossSiteRefusal({ appUrl: options.appUrl ?? process.env.APP_URL }));
+  app.use(rateLimiting({ rules: rulesFrom(parseRateLimitConfig(process.env)), store: options.rateLimitStore }));
   app.use(compression());
   // Fingerprinted assets are immutable; everything else in public/ is short-lived.
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      // The document's inline scripts carry the nonce the CSP header above names.
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    }),
+  );
+  app.use(errorHandler());
   return app;
 }
 
 async function main() {
   const { getEnv } = await import("./app/platform/env.server");
   const env = getEnv();
-  const app = await createServer();
-  const server = app.listen(env.PORT, env.HOST, () => {
-    console.log(`Herbestemming listening on http://localhost:${env.PORT}`);
-  });
   let closing = false;
+  const app = await createServer({ trustProxy: env.TRUST_PROXY, appUrl: env.APP_URL, tileUrl: env.MAP_TILE_URL, isClosing: () => closing });
+  const server = app.listen(env.PORT, env.HOST, () => {
+    logger.info({ port: env.PORT }, `Herbestemming listening on http://localhost:${env.PORT}`);
+  });
+  // Stop accepting, let requests in flight finish, close the database, exit 0. Connections
+  // kept alive are closed as soon as they fall idle; after 10 s we give up (exit 1).
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal} received: finishing requests in flight, then stopping.`);
-    server.close(() => process.exit(0));
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    const idleCloser = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearInterval(idleCloser);
+      void import("./app/platform/db.server")
+        .then(({ disconnectDb }) => disconnectDb())
+        .then(
+          () => {
+            logger.info("stopped");
+            process.exit(0);
+          },
+          (error: unknown) => {
+            logger.error({ err: error }, "could not close the database");
+            process.exit(1);
+          },
+        );
+    });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    setTimeout(() => {
+      logger.error("requests still in flight after 10 s: stopping anyway");
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

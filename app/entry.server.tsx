@@ -4,7 +4,10 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { getEnv } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
+import { createNonce, isFrameable, securityHeaders } from "~/platform/security/headers";
+import { NonceProvider } from "~/platform/security/nonce";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -14,15 +17,32 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  // server.ts makes the nonce and sends the CSP naming it (on every response, so documents
+  // and files alike). Without it (the Vite dev server) the document sets its own headers.
+  const fromServer = (loadContext as { cspNonce?: unknown } | undefined)?.cspNonce;
+  const nonce = typeof fromServer === "string" && fromServer ? fromServer : createNonce();
+  if (nonce !== fromServer && getEnv().NODE_ENV === "production") {
+    const url = new URL(request.url);
+    const headers = securityHeaders({
+      nonce,
+      frameable: isFrameable(url.pathname),
+      tileUrl: getEnv().MAP_TILE_URL,
+      secure: url.protocol === "https:",
+    });
+    for (const [name, value] of Object.entries(headers)) responseHeaders.set(name, value);
+  }
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider nonce={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();

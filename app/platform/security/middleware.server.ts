@@ -1,0 +1,168 @@
+// The Express middleware that guards every response, documents and resource routes and
+// static files alike: request id and access log, security headers (with the CSP nonce the
+// Remix document then uses), cross-site refusal and rate limits. server.ts installs them
+// in that order, before static files and Remix.
+import { randomUUID } from "node:crypto";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { translate } from "../i18n/catalogue";
+import { isLocale, type Locale, localeFromAcceptLanguage } from "../i18n/locales";
+import { logger, requestContext } from "../logger.server";
+import { createNonce, isFrameable, securityHeaders } from "./headers";
+import { allowedHostsFor, checkOrigin } from "./origin";
+import { checkRateLimits, MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from "./rate-limit";
+
+declare module "express-serve-static-core" {
+  interface Locals {
+    cspNonce?: string;
+    requestId?: string;
+  }
+}
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A caller's X-Request-Id when it is harmless to echo and log, else a fresh one. */
+export function requestIdFrom(header: string | undefined): string {
+  return header && SANE_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** The path as it may be logged: one-time password tokens in the path are hidden. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/wachtwoord\/[^/]+?(\.data)?$/, "/wachtwoord/[redacted]$1");
+}
+
+/** Request id, its AsyncLocalStorage context for every log line, and one access-log line. */
+export function requestLogging(log = logger): RequestHandler {
+  return (req, res, next) => {
+    const requestId = requestIdFrom(req.get("X-Request-Id"));
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    let logged = false;
+    const done = () => {
+      if (logged) return;
+      logged = true;
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // Never the query string (search terms, tokens) and never headers (cookies).
+      requestContext.run({ requestId }, () => {
+        const status = res.writableFinished ? res.statusCode : 499;
+        const line = { method: req.method, path: loggablePath(req.path), status, durationMs: Math.round(durationMs * 10) / 10 };
+        if (status >= 500) log.error(line, "request");
+        else log.info(line, "request");
+      });
+    };
+    res.on("finish", done);
+    res.on("close", done);
+    requestContext.run({ requestId }, () => next());
+  };
+}
+
+/** Security headers on every response; the nonce goes on to Remix through the load context. */
+export function securityHeadersMiddleware({ tileUrl }: { tileUrl?: string }): RequestHandler {
+  return (req, res, next) => {
+    const nonce = createNonce();
+    res.locals.cspNonce = nonce;
+    const headers = securityHeaders({ nonce, frameable: isFrameable(req.path), tileUrl, secure: req.secure });
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    next();
+  };
+}
+
+function localeOf(req: Request): Locale {
+  const chosen = /(?:^|;\s*)hb_lang=([^;]+)/.exec(req.get("Cookie") ?? "")?.[1];
+  if (chosen) {
+    try {
+      // The locale cookie is an unsigned Remix cookie: base64 of a JSON string.
+      const value: unknown = JSON.parse(Buffer.from(decodeURIComponent(chosen), "base64").toString("utf8"));
+      if (isLocale(value)) return value;
+    } catch {
+      // An unreadable cookie falls back to the browser's languages.
+    }
+  }
+  return localeFromAcceptLanguage(req.get("Accept-Language"));
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** A small friendly page for refusals made before Remix runs (no layout, no scripts). */
+export function refusalPage(locale: Locale, status: 403 | 429): string {
+  const title = translate(locale, `error.${status}.title`);
+  const body = translate(locale, `error.${status}.body`);
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(translate(locale, "app.name"))}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><p style="font-size:3rem;margin:0;color:#6b7280">${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(translate(locale, "error.backHome"))}</a></p></body></html>`;
+}
+
+function wantsJson(req: Request) {
+  return req.path.startsWith("/api/") || req.path.endsWith(".data") || !(req.get("Accept") ?? "").includes("text/html");
+}
+
+function refuse(req: Request, res: Response, status: 403 | 429, code: string) {
+  res.status(status).setHeader("Cache-Control", "no-store");
+  if (wantsJson(req)) {
+    res.json({ error: code, message: translate(localeOf(req), `error.${status}.body`) });
+  } else {
+    res.type("html").send(refusalPage(localeOf(req), status));
+  }
+}
+
+/** 403 for a state-changing request that names another site as its origin. */
+export function crossSiteRefusal({ appUrl }: { appUrl?: string }): RequestHandler {
+  return (req, res, next) => {
+    const verdict = checkOrigin({
+      method: req.method,
+      origin: req.get("Origin"),
+      referer: req.get("Referer"),
+      allowedHosts: allowedHostsFor({
+        host: req.get("Host"),
+        forwardedHost: req.get("X-Forwarded-Host"),
+        trustProxy: Boolean(req.app.get("trust proxy")),
+        appUrl,
+      }),
+    });
+    if (verdict.ok) return next();
+    logger.warn({ method: req.method, path: loggablePath(req.path), reason: verdict.reason }, "cross-site request refused");
+    refuse(req, res, 403, "cross_site_request");
+  };
+}
+
+/** 429 with Retry-After once a client address exceeds a limit. */
+export function rateLimiting({
+  rules,
+  store = new MemoryRateLimitStore(),
+}: {
+  rules: readonly RateLimitRule[];
+  store?: RateLimitStore;
+}): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (rules.length === 0) return next();
+    checkRateLimits(store, rules, {
+      method: req.method,
+      path: req.path,
+      contentType: req.get("Content-Type") ?? "",
+      // req.ip follows the "trust proxy" setting: the socket's address unless a proxy is trusted.
+      clientId: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    })
+      .then((verdict) => {
+        if (verdict.ok) return next();
+        logger.warn({ method: req.method, path: loggablePath(req.path), rule: verdict.rule }, "rate limit exceeded");
+        res.setHeader("Retry-After", String(verdict.retryAfterSeconds));
+        refuse(req, res, 429, "rate_limited");
+      })
+      .catch(next);
+  };
+}
+
+/** Last resort for errors outside Remix's own handling: logged in full, a friendly page shown. */
+export function errorHandler(log = logger): (error: unknown, req: Request, res: Response, next: NextFunction) => void {
+  return (error, req, res, next) => {
+    log.error({ err: error, method: req.method, path: loggablePath(req.path) }, "unhandled server error");
+    if (res.headersSent) return next(error);
+    const locale = localeOf(req);
+    res.status(500).setHeader("Cache-Control", "no-store");
+    const title = escapeHtml(translate(locale, "error.500.title"));
+    res
+      .type("html")
+      .send(
+        `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1><p>${escapeHtml(translate(locale, "error.500.body"))}</p></body></html>`,
+      );
+  };
+}
