@@ -2,24 +2,9 @@
 // a transaction client is passed. Secrets never reach it (see scrub).
 import type { Prisma } from "~/generated/prisma-sqlite/client";
 import { db } from "~/platform/db.server";
+import type { AuditAction } from "./actions";
 
-export type AuditAction =
-  | "LOGIN"
-  | "CREATE"
-  | "UPDATE"
-  | "DELETE"
-  | "PHASE_MOVE"
-  | "UPLOAD"
-  | "DOWNLOAD"
-  | "SUBMIT"
-  | "DECIDE"
-  | "PUBLISH"
-  | "UNPUBLISH"
-  | "DEACTIVATE"
-  | "REACTIVATE"
-  | "REVOKE_SESSIONS"
-  | "PASSWORD_LINK"
-  | "PASSWORD_SET";
+export type { AuditAction };
 
 export type AuditInput = {
   userId: string | null;
@@ -32,8 +17,17 @@ export type AuditInput = {
 
 const SECRET_KEY = /pass(word)?|token|secret|session|cookie|hash/i;
 
-/** Drops any field whose name suggests a secret, at any depth. */
+// A password hash or a random token (base64url: mixed case and digits, 32+ characters)
+// pasted into a value is dropped too. Hex checksums and ids stay readable.
+const ARGON2 = /^\$argon2(id|i|d)\$/;
+function looksSecret(value: string): boolean {
+  if (ARGON2.test(value)) return true;
+  return value.length >= 32 && /^[A-Za-z0-9_-]+$/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
+}
+
+/** Drops any field whose name suggests a secret, and any value shaped like one, at any depth. */
 export function scrub(value: unknown): unknown {
+  if (typeof value === "string" && looksSecret(value)) return "[redacted]";
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === "object" && !(value instanceof Date)) {
     return Object.fromEntries(
