@@ -1,5 +1,6 @@
 // Fixtures for the dossier tests: churches, dossiers and calls straight in the test database,
 // and shortcuts to call the dossier routes as a given user.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Phase } from "~/features/dossiers/phases";
 import { db } from "~/platform/db.server";
 import { callRoute, makeRequest } from "../../helpers/auth";
@@ -45,8 +46,8 @@ export async function createDossierRow(options: {
 }
 
 type RouteModule = {
-  loader?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
-  action?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
+  loader?: (args: LoaderFunctionArgs) => Promise<unknown>;
+  action?: (args: ActionFunctionArgs) => Promise<unknown>;
 };
 
 export function load(mod: RouteModule, path: string, cookie: string | null, params: Record<string, string> = {}, headers?: Record<string, string>) {
