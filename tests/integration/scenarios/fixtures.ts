@@ -1,5 +1,6 @@
 // Shared set-up for the scenario and simulation integration tests: a dossier in Gent, users
 // of every kind, route calls with their session, and editor form fields from an input.
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { inputToForm } from "~/features/simulation/editor-schema";
 import type { SimulationInput } from "~/features/simulation/schema";
 import { db } from "~/platform/db.server";
@@ -38,7 +39,7 @@ export async function actors() {
 
 export type Who = { cookie: string | null };
 
-type RouteFn<T> = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<T>;
+type RouteFn<T> = (args: LoaderFunctionArgs) => Promise<T>;
 
 export function get<T>(fn: RouteFn<T>, path: string, params: Record<string, string>, who: Who, headers?: Record<string, string>) {
   return callRoute(() => fn({ request: makeRequest(path, { cookie: who.cookie, headers }), params, context: {} }));

@@ -70,7 +70,7 @@ describe("scenario CRUD", () => {
       __intent__: JSON.stringify({ type: "insert", payload: { name: "programme", defaultValue: { function: "", areaM2: "" } } }),
     });
     expect(res.status).toBe(200);
-    const reply = (res.data as { result: { initialValue: { programme: unknown[]; name: string } } }).result;
+    const reply = (res.data as unknown as { result: { initialValue: { programme: unknown[]; name: string } } }).result;
     expect(reply.initialValue.programme).toHaveLength(1);
     expect(reply.initialValue.name).toBe("Wonen");
     expect(await db.scenario.count({ where: { dossierId } })).toBe(0);
@@ -131,7 +131,7 @@ describe("scenario permissions", () => {
 
     const create = await post(listAction, path(), { id: dossierId }, who.gent, { intent: "create", name: "X", functionCategory: "OTHER" });
     expect(create.status).toBe(403);
-    for (const form of [
+    for (const form of <Record<string, string>[]>[
       { intent: "update", name: "X", functionCategory: "OTHER", version: "1" },
       { intent: "archive" },
       { intent: "prefer" },

@@ -94,13 +94,13 @@ describe("the draft", () => {
       __intent__: JSON.stringify({ type: "insert", payload: { name: "loans", defaultValue: { label: "", type: "LINEAR" } } }),
     });
     expect(insert.status).toBe(200);
-    const value = (insert.data as { result: { initialValue: { loans: unknown[]; investments: unknown[] } } }).result.initialValue;
+    const value = (insert.data as unknown as { result: { initialValue: { loans: unknown[]; investments: unknown[] } } }).result.initialValue;
     expect(value.loans).toHaveLength(2);
     const remove = await post(editorAction, `${base}/simulatie`, params, who.staff, {
       ...fields,
       __intent__: JSON.stringify({ type: "remove", payload: { name: "investments", index: 1 } }),
     });
-    const after = (remove.data as { result: { initialValue: { investments: { label: string }[] } } }).result.initialValue;
+    const after = (remove.data as unknown as { result: { initialValue: { investments: { label: string }[] } } }).result.initialValue;
     expect(after.investments.map((r) => r.label)).toEqual(["Restauratie dak en gevels", "Erelonen"]);
     expect((await db.simulationVersion.findUniqueOrThrow({ where: { id: draft.id } })).inputs).toBe(draft.inputs);
   });
