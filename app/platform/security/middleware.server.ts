@@ -63,6 +63,17 @@ export function securityHeadersMiddleware({ tileUrl }: { tileUrl?: string }): Re
     res.locals.cspNonce = nonce;
     const headers = securityHeaders({ nonce, frameable: isFrameable(req.path), tileUrl, secure: req.secure });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // Remix's adapter appends the route's headers. A route that sets one of these itself
+    // (a download's nosniff) replaces ours rather than doubling it ("nosniff, nosniff").
+    const managed = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) => {
+      if (managed.has(field.toLowerCase()) && value !== undefined) {
+        res.setHeader(field, value);
+        return res;
+      }
+      return append(field, value);
+    };
     next();
   };
 }
