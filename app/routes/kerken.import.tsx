@@ -123,7 +123,7 @@ export default function ImportChurchesPage() {
               <input type="hidden" name="content" value={result.content} />
               <input type="hidden" name="fileName" value={result.fileName} />
               <button type="submit" name="intent" value="import" className="button" disabled={busy}>
-                {t("churches.import.confirm", { count: result.preview.counts.rows })}
+                {t("churches.import.confirm")}
               </button>
             </Form>
           ) : (

@@ -4,7 +4,7 @@
 import { type FieldMetadata, getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { Field, FormErrors } from "~/components/forms";
 import { formatNumber } from "~/platform/i18n/format";
 import { useT } from "~/platform/i18n/use-t";
@@ -61,6 +61,16 @@ export function MunicipalitySelect({ options, meta, placeholder }: { options: Mu
         </optgroup>
       ))}
     </select>
+  );
+}
+
+/** A fieldset whose rows keep the form's spacing. */
+function Section({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="form form--wide">{children}</div>
+    </fieldset>
   );
 }
 
@@ -162,8 +172,7 @@ export function ChurchForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       {version !== undefined ? <input type="hidden" name="version" value={conflict?.version ?? version} /> : null}
 
-      <fieldset>
-        <legend>{t("churches.section.identity")}</legend>
+      <Section legend={t("churches.section.identity")}>
         <div className="form-row">
           <Field field={fields.name} label={`${t("churches.field.name")} (${t("common.required")})`}>
             <input {...text(fields.name)} autoComplete="off" />
@@ -172,10 +181,9 @@ export function ChurchForm({
             <input {...text(fields.parish)} autoComplete="off" />
           </Field>
         </div>
-      </fieldset>
+      </Section>
 
-      <fieldset>
-        <legend>{t("churches.section.address")}</legend>
+      <Section legend={t("churches.section.address")}>
         <div className="form-row">
           <Field field={fields.street} label={t("churches.field.street")}>
             <input {...text(fields.street)} autoComplete="off" />
@@ -190,10 +198,9 @@ export function ChurchForm({
             <MunicipalitySelect options={municipalities} meta={fields.nisCode} placeholder={t("churches.form.chooseMunicipality")} />
           </Field>
         </div>
-      </fieldset>
+      </Section>
 
-      <fieldset>
-        <legend>{t("churches.section.location")}</legend>
+      <Section legend={t("churches.section.location")}>
         <p className="field__hint">{t("churches.location.hint")}</p>
         <LocationMap point={point} onPick={pickOnMap} label={t("churches.map.label")} caption={t("churches.map.pickHint")} />
         <div className="form-row">
@@ -225,10 +232,9 @@ export function ChurchForm({
             {t("churches.location.convert")}
           </button>
         </div>
-      </fieldset>
+      </Section>
 
-      <fieldset>
-        <legend>{t("churches.section.heritage")}</legend>
+      <Section legend={t("churches.section.heritage")}>
         <div className="form-row">
           <Field field={fields.protectionStatus} label={t("churches.field.protectionStatus")}>
             <select {...getSelectProps(fields.protectionStatus)}>
@@ -246,10 +252,9 @@ export function ChurchForm({
             <input {...text(fields.buildingPeriod)} autoComplete="off" />
           </Field>
         </div>
-      </fieldset>
+      </Section>
 
-      <fieldset>
-        <legend>{t("churches.section.building")}</legend>
+      <Section legend={t("churches.section.building")}>
         <div className="form-row">
           <Field field={fields.floorAreaM2} label={t("churches.field.floorAreaM2")}>
             <input {...decimal(fields.floorAreaM2)} />
@@ -291,7 +296,7 @@ export function ChurchForm({
         <Field field={fields.notes} label={t("churches.field.notes")}>
           <textarea {...getTextareaProps(fields.notes)} />
         </Field>
-      </fieldset>
+      </Section>
 
       <div className="actions">
         <button type="submit" name="intent" value="save" className="button">
