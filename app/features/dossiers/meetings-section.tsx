@@ -2,11 +2,12 @@
 // a municipality reads them.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/forms";
 import { formatDate, toDateInputValue } from "~/platform/i18n/format";
 import { useT } from "~/platform/i18n/use-t";
 import { MEETING_KINDS, MeetingSchema } from "./schemas";
+import { Named } from "./tasks-section";
 
 export type MeetingRow = {
   id: string;
@@ -28,6 +29,7 @@ export function MeetingsSection({
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
+  const { key: locationKey } = useLocation();
   return (
     <section className="card" aria-labelledby="meetings-title" id="vergaderingen">
       <h2 id="meetings-title">{t("dossiers.meeting.title")}</h2>
@@ -56,22 +58,16 @@ export function MeetingsSection({
                   {canEdit ? (
                     <td>
                       <div className="actions" style={{ marginTop: 0 }}>
-                        <Link
-                          to={`?vergadering=${m.id}#meeting-form`}
-                          className="button button--secondary button--small"
-                          aria-label={t("dossiers.meeting.editNamed", { kind: t(`dossiers.meeting.kind.${m.kind}`), date: formatDate(m.date) })}
-                        >
+                        <Link to={`?vergadering=${m.id}#meeting-form`} className="button button--secondary button--small">
                           {t("common.edit")}
+                          <Named name={`${t(`dossiers.meeting.kind.${m.kind}`)} ${formatDate(m.date)}`} />
                         </Link>
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="deleteMeeting" />
                           <input type="hidden" name="meetingId" value={m.id} />
-                          <button
-                            type="submit"
-                            className="button button--danger button--small"
-                            aria-label={t("dossiers.meeting.deleteNamed", { kind: t(`dossiers.meeting.kind.${m.kind}`), date: formatDate(m.date) })}
-                          >
+                          <button type="submit" className="button button--danger button--small">
                             {t("common.delete")}
+                            <Named name={`${t(`dossiers.meeting.kind.${m.kind}`)} ${formatDate(m.date)}`} />
                           </button>
                         </Form>
                       </div>
@@ -83,7 +79,7 @@ export function MeetingsSection({
           </table>
         </div>
       )}
-      {canEdit ? <MeetingForm key={editing?.id ?? "new"} editing={editing} lastResult={lastResult} /> : null}
+      {canEdit ? <MeetingForm key={`${editing?.id ?? "new"}-${locationKey}`} editing={editing} lastResult={lastResult} /> : null}
     </section>
   );
 }

@@ -108,10 +108,8 @@ export const messages = {
     "dossiers.task.milestone": "mijlpaal",
     "dossiers.task.add": "Taak toevoegen",
     "dossiers.task.edit": "Taak bewerken",
-    "dossiers.task.markDone": "Markeer '{title}' als klaar",
-    "dossiers.task.reopen": "Heropen '{title}'",
-    "dossiers.task.editNamed": "Bewerk taak '{title}'",
-    "dossiers.task.deleteNamed": "Verwijder taak '{title}'",
+    "dossiers.task.markDone": "Markeer als klaar",
+    "dossiers.task.reopen": "Heropen",
 
     "dossiers.meeting.title": "Vergaderingen",
     "dossiers.meeting.empty": "Nog geen vergaderingen.",
@@ -126,8 +124,6 @@ export const messages = {
     "dossiers.meeting.kind.OTHER": "Andere",
     "dossiers.meeting.add": "Vergadering toevoegen",
     "dossiers.meeting.edit": "Vergadering bewerken",
-    "dossiers.meeting.editNamed": "Bewerk {kind} van {date}",
-    "dossiers.meeting.deleteNamed": "Verwijder {kind} van {date}",
 
     "dossiers.myTasks.show": "Tonen",
     "dossiers.myTasks.show.open": "Openstaande taken",
@@ -309,10 +305,8 @@ export const messages = {
     "dossiers.task.milestone": "milestone",
     "dossiers.task.add": "Add task",
     "dossiers.task.edit": "Edit task",
-    "dossiers.task.markDone": "Mark '{title}' as done",
-    "dossiers.task.reopen": "Reopen '{title}'",
-    "dossiers.task.editNamed": "Edit task '{title}'",
-    "dossiers.task.deleteNamed": "Delete task '{title}'",
+    "dossiers.task.markDone": "Mark as done",
+    "dossiers.task.reopen": "Reopen",
 
     "dossiers.meeting.title": "Meetings",
     "dossiers.meeting.empty": "No meetings yet.",
@@ -327,8 +321,6 @@ export const messages = {
     "dossiers.meeting.kind.OTHER": "Other",
     "dossiers.meeting.add": "Add meeting",
     "dossiers.meeting.edit": "Edit meeting",
-    "dossiers.meeting.editNamed": "Edit {kind} of {date}",
-    "dossiers.meeting.deleteNamed": "Delete {kind} of {date}",
 
     "dossiers.myTasks.show": "Show",
     "dossiers.myTasks.show.open": "Open tasks",

@@ -2,7 +2,7 @@
 // through ?taak=<id>, delete, add); a municipality reads the list.
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/forms";
 import { formatDate, toDateInputValue } from "~/platform/i18n/format";
 import { useT } from "~/platform/i18n/use-t";
@@ -19,6 +19,14 @@ export type TaskRow = {
   doneAt: Date | string | null;
   owner: { id: string; name: string } | null;
 };
+
+/**
+ * Names the row's item for screen readers ("Verwijderen (<title>)") while the button shows
+ * the short word; the visible text stays the start of the accessible name (WCAG 2.5.3).
+ */
+export function Named({ name }: { name: string }) {
+  return <span className="visually-hidden"> ({name})</span>;
+}
 
 export function TaskStatus({ task }: { task: Pick<TaskRow, "doneAt" | "dueDate"> }) {
   const t = useT();
@@ -50,6 +58,8 @@ export function TasksSection({
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
+  // A new location (the redirect after a save) starts a fresh form with the current phase.
+  const { key: locationKey } = useLocation();
   return (
     <section className="card" aria-labelledby="tasks-title" id="taken">
       <h2 id="tasks-title">{t("dossiers.task.title")}</h2>
@@ -90,17 +100,20 @@ export function TasksSection({
                           <input type="hidden" name="taskId" value={task.id} />
                           <input type="hidden" name="done" value={task.doneAt ? "false" : "true"} />
                           <button type="submit" className="button button--secondary button--small">
-                            {task.doneAt ? t("dossiers.task.reopen", { title: task.title }) : t("dossiers.task.markDone", { title: task.title })}
+                            {task.doneAt ? t("dossiers.task.reopen") : t("dossiers.task.markDone")}
+                            <Named name={task.title} />
                           </button>
                         </Form>
-                        <Link to={`?taak=${task.id}#task-form`} className="button button--secondary button--small" aria-label={t("dossiers.task.editNamed", { title: task.title })}>
+                        <Link to={`?taak=${task.id}#task-form`} className="button button--secondary button--small">
                           {t("common.edit")}
+                          <Named name={task.title} />
                         </Link>
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="deleteTask" />
                           <input type="hidden" name="taskId" value={task.id} />
-                          <button type="submit" className="button button--danger button--small" aria-label={t("dossiers.task.deleteNamed", { title: task.title })}>
+                          <button type="submit" className="button button--danger button--small">
                             {t("common.delete")}
+                            <Named name={task.title} />
                           </button>
                         </Form>
                       </div>
@@ -113,7 +126,7 @@ export function TasksSection({
         </div>
       )}
       {canEdit ? (
-        <TaskForm key={editing?.id ?? "new"} staff={staff} currentPhase={currentPhase} editing={editing} lastResult={lastResult} />
+        <TaskForm key={`${editing?.id ?? "new"}-${locationKey}`} staff={staff} currentPhase={currentPhase} editing={editing} lastResult={lastResult} />
       ) : null}
     </section>
   );
