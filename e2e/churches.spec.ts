@@ -157,6 +157,20 @@ test("calls show how many applications each drew", async ({ loginAs }) => {
   expect(total).toBe(25);
   await noSeriousViolations(page, "calls");
   await shot(page, "calls");
+
+  await page.getByRole("link", { name: "Nieuwe oproep" }).click();
+  await page.getByLabel("Nummer (verplicht)").fill("9");
+  await page.getByLabel("Titel (verplicht)").fill("Oproep 9: e2e");
+  await page.getByLabel("Opent op (verplicht)").fill("2027-03-01");
+  await page.getByLabel("Sluit op (verplicht)").fill("2027-02-01");
+  await page.getByRole("button", { name: "Oproep aanmaken" }).click();
+  await expect(page.getByText("De sluitingsdatum moet na de openingsdatum liggen.")).toBeVisible();
+  await noSeriousViolations(page, "call form");
+  await page.getByLabel("Sluit op (verplicht)").fill("2027-05-31");
+  await page.getByRole("button", { name: "Oproep aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Oproep 9: e2e");
+  await expect(page.getByText("Deze oproep heeft nog geen aanvragen.")).toBeVisible();
+  await noSeriousViolations(page, "call detail");
 });
 
 test("a municipality user may not open the register", async ({ loginAs }) => {

@@ -137,7 +137,7 @@ export default function ChurchPage() {
                       <span className="pill">{t(`dossiers.phase.${d.phase}`)}</span>
                     </td>
                     <td>{formatDate(d.startDate)}</td>
-                    <td>{d.call ? t("calls.numbered", { number: d.call.number }) : dash}</td>
+                    <td>{d.call ? <Link to={`/oproepen/${d.call.id}`}>{t("calls.numbered", { number: d.call.number })}</Link> : dash}</td>
                   </tr>
                 ))}
               </tbody>

@@ -24,9 +24,7 @@ export default function CallPage() {
         <Link to="/oproepen">← {t("calls.title")}</Link>
       </p>
       <div className="page-header">
-        <h1>
-          {t("calls.numbered", { number: call.number })}: {call.title}
-        </h1>
+        <h1>{call.title}</h1>
         <Link to="bewerken" className="button button--secondary">
           {t("common.edit")}
         </Link>
@@ -39,7 +37,7 @@ export default function CallPage() {
       <section className="card" aria-labelledby="call-data">
         <h2 id="call-data">{t("calls.data")}</h2>
         <p>
-          {t("calls.period", { opens: formatDate(call.opensOn), closes: formatDate(call.closesOn) })} · {t(`calls.status.${status}`)}
+          {t("calls.numbered", { number: call.number })} · {t("calls.period", { opens: formatDate(call.opensOn), closes: formatDate(call.closesOn) })} · {t(`calls.status.${status}`)}
         </p>
         {call.description ? <p style={{ whiteSpace: "pre-line" }}>{call.description}</p> : null}
       </section>

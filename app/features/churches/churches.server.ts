@@ -94,7 +94,7 @@ export async function getChurch({ actor, id }: { actor: Actor; id: string }) {
       municipality: { select: { name: true, province: true } },
       dossiers: {
         orderBy: [{ year: "desc" }, { seq: "desc" }],
-        select: { id: true, reference: true, phase: true, startDate: true, call: { select: { number: true } } },
+        select: { id: true, reference: true, phase: true, startDate: true, call: { select: { id: true, number: true } } },
       },
     },
   });
