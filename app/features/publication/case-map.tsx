@@ -44,6 +44,8 @@ export function CaseMap({ dataUrl, selected, onSelect, newTab = false, visible =
   const selectedRef = useRef(selected);
   const onSelectRef = useRef(onSelect);
   const tRef = useRef(t);
+  // Set when the selection comes from a marker: then the map stays where it is.
+  const fromMapRef = useRef(false);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
   // True once markers of the current data are on the map (tests and the benchmark wait on it).
   const [shown, setShown] = useState(false);
@@ -68,7 +70,8 @@ export function CaseMap({ dataUrl, selected, onSelect, newTab = false, visible =
         let index: Index = new Cluster<CaseFeatureProperties>({ radius: 60, maxZoom: CLUSTER_MAX_ZOOM });
         const positions = new Map<string, number>();
 
-        const openCase = (marker: Marker, p: CaseFeatureProperties) => {
+        // A map-level popup, not bound to the marker: markers are redrawn on every move.
+        const openCase = (p: CaseFeatureProperties, at: [number, number]) => {
           const box = document.createElement("div");
           const title = document.createElement("strong");
           title.textContent = p.title;
@@ -82,8 +85,19 @@ export function CaseMap({ dataUrl, selected, onSelect, newTab = false, visible =
             link.rel = "noopener";
           }
           box.append(title, place, link);
-          marker.bindPopup(box).openPopup();
+          L.popup({ offset: [0, -8] }).setLatLng(at).setContent(box).openOn(map);
           link.focus();
+        };
+
+        // Leaflet makes markers focusable buttons but does not activate them from the
+        // keyboard: Enter and Space do what a click does.
+        const onActivate = (marker: Marker, activate: () => void) => {
+          marker.on("click", activate);
+          marker.getElement()?.addEventListener("keydown", (event) => {
+            if (event.key !== "Enter" && event.key !== " ") return;
+            event.preventDefault();
+            activate();
+          });
         };
 
         const render = () => {
@@ -100,7 +114,7 @@ export function CaseMap({ dataUrl, selected, onSelect, newTab = false, visible =
               const icon = L.divIcon({ html: `<span aria-hidden="true">${count}</span>`, className: "case-cluster", iconSize: [size, size] });
               const marker = L.marker([lat, lng], { icon, title: label, keyboard: true }).addTo(layer);
               marker.getElement()?.setAttribute("aria-label", `${label}. ${tRef.current("publication.map.clusterHint")}`);
-              marker.on("click", () => {
+              onActivate(marker, () => {
                 const zoomTo = Math.min(index.getClusterExpansionZoom(props.cluster_id ?? 0), MAX_ZOOM);
                 map.setView([lat, lng], zoomTo);
                 container.focus();
@@ -113,9 +127,10 @@ export function CaseMap({ dataUrl, selected, onSelect, newTab = false, visible =
               element?.setAttribute("aria-label", `${props.title}, ${props.municipality}`);
               element?.setAttribute("data-slug", props.slug);
               if (isSelected) element?.setAttribute("aria-current", "true");
-              marker.on("click", () => {
+              onActivate(marker, () => {
+                fromMapRef.current = true;
                 onSelectRef.current(props.slug, positions.get(props.slug) ?? 0);
-                openCase(marker, props);
+                openCase(props, [lat, lng]);
               });
             }
           }
@@ -191,6 +206,11 @@ export function CaseMap({ dataUrl, selected, onSelect, newTab = false, visible =
   useEffect(() => {
     const api = mapRef.current;
     if (!api || !selected) return;
+    if (fromMapRef.current) {
+      fromMapRef.current = false;
+      api.render();
+      return;
+    }
     const feature = featuresRef.current.find((f) => f.properties.slug === selected);
     if (!feature) return;
     const [lng, lat] = feature.geometry.coordinates;

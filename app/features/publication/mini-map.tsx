@@ -15,7 +15,7 @@ export function MiniMap({ lat, lng, title }: { lat: number; lng: number; title: 
       .then((leaflet) => {
         const L = (leaflet as unknown as { default?: typeof leaflet }).default ?? leaflet;
         if (cancelled || !ref.current) return;
-        const map = L.map(ref.current, { center: [lat, lng], zoom: 14, scrollWheelZoom: false });
+        const map = L.map(ref.current, { center: [lat, lng], zoom: 14, scrollWheelZoom: false, keyboard: false });
         if (tiles?.url) L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 18 }).addTo(map);
         const icon = L.divIcon({ html: "", className: "case-marker is-selected", iconSize: [22, 22] });
         L.marker([lat, lng], { icon, title, keyboard: false, interactive: false }).addTo(map);
@@ -27,5 +27,5 @@ export function MiniMap({ lat, lng, title }: { lat: number; lng: number; title: 
       teardown();
     };
   }, [lat, lng, title, tiles?.url, tiles?.attribution]);
-  return <div ref={ref} className="case-minimap" role="img" aria-label={t("publication.case.mapOf", { title })} />;
+  return <div ref={ref} className="case-minimap" role="region" aria-label={t("publication.case.mapOf", { title })} />;
 }
