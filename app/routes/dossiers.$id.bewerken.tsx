@@ -54,6 +54,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: "dossiers.field.description",
   internalNotes: "dossiers.field.internalNotes",
   team: "dossiers.field.team",
+  phase: "dossiers.list.phase",
 };
 
 function useDisplayValue(options: DossierFormOptions) {
@@ -75,6 +76,8 @@ function useDisplayValue(options: DossierFormOptions) {
         return text.split(",").filter(Boolean).map(staffName).join(", ");
       case "applicantType":
         return t(`dossiers.applicantType.${text}`);
+      case "phase":
+        return t(`dossiers.phase.${text}`);
       case "startDate":
       case "targetDate":
         return formatDate(text);

@@ -369,15 +369,17 @@ function pick<T extends object, K extends readonly string[]>(record: T, keys: K)
 /** The field changes recorded in the audit trail after `version`, oldest first. */
 async function changesSince(dossierId: string, version: number): Promise<ConflictChange[]> {
   const events = await db.auditEvent.findMany({
-    where: { dossierId, entityType: "Dossier", entityId: dossierId, action: "UPDATE" },
+    where: { dossierId, entityType: "Dossier", entityId: dossierId, action: { in: ["UPDATE", "PHASE_MOVE"] } },
     orderBy: { at: "asc" },
-    select: { at: true, summary: true, user: { select: { name: true } } },
+    select: { at: true, action: true, summary: true, user: { select: { name: true } } },
   });
   const byField = new Map<string, ConflictChange>();
   for (const event of events) {
     const summary = parseSummary(event.summary);
     if (typeof summary.version !== "number" || summary.version <= version) continue;
-    for (const [field, pair] of Object.entries((summary.changes ?? {}) as Record<string, [unknown, unknown]>)) {
+    // A phase move also bumps the version: show it as a change of the phase.
+    const changes = event.action === "PHASE_MOVE" ? { phase: [summary.from, summary.to] } : (summary.changes ?? {});
+    for (const [field, pair] of Object.entries(changes as Record<string, [unknown, unknown]>)) {
       const earlier = byField.get(field);
       byField.set(field, { field, before: earlier ? earlier.before : pair[0], after: pair[1], by: event.user?.name ?? null, at: event.at });
     }

@@ -92,7 +92,7 @@ export async function moveDossier({
     if (count === 0) return { ok: false as const, kind: "conflict" as const };
     await tx.phaseTransition.create({ data: { dossierId: id, fromPhase: from, toPhase: to, reason: why, byId: user.id, at: now } });
     await recordAudit(
-      { userId: user.id, action: "PHASE_MOVE", entityType: "Dossier", entityId: id, dossierId: id, summary: { from, to, reason: why } },
+      { userId: user.id, action: "PHASE_MOVE", entityType: "Dossier", entityId: id, dossierId: id, summary: { from, to, reason: why, version: version + 1 } },
       tx,
     );
     return { ok: true as const, from, to };

@@ -159,6 +159,17 @@ describe("edit a dossier", () => {
     expect(await db.auditEvent.count({ where: { dossierId: dossier.id, action: "UPDATE" } })).toBe(1);
   });
 
+  it("shows a phase move made in the meantime as a change of the phase", async () => {
+    const { user, cookie, dossier } = await setup();
+    const overview = await import("~/routes/dossiers.$id._index");
+    const moved = await act(overview, `/dossiers/${dossier.id}`, cookie, { intent: "move", to: "ACCEPTED", version: "1" }, { id: dossier.id });
+    expect(moved.status).toBe(302);
+    const res = await act(editRoute, `/dossiers/${dossier.id}/bewerken`, cookie, editForm(dossier, user.id, 1), { id: dossier.id });
+    expect(res.status).toBe(409);
+    const { conflict } = res.data as unknown as { conflict: { changes: { field: string; before: unknown; after: unknown }[] } };
+    expect(conflict.changes).toEqual([expect.objectContaining({ field: "phase", before: "INTAKE", after: "ACCEPTED" })]);
+  });
+
   it("never sends internal notes in the edit form to anyone but staff", async () => {
     const { dossier } = await setup();
     const gent = await createUser("MUNICIPALITY", { municipalities: [GENT] });

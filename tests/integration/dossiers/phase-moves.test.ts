@@ -30,7 +30,7 @@ async function expectMoved(dossierId: string, res: { status: number }, from: Pha
   const t = await db.phaseTransition.findFirstOrThrow({ where: { dossierId, toPhase: to }, orderBy: { at: "desc" } });
   expect(t).toMatchObject({ fromPhase: from, toPhase: to, reason, byId: staffId });
   const audit = await db.auditEvent.findFirstOrThrow({ where: { dossierId, action: "PHASE_MOVE" }, orderBy: { at: "desc" } });
-  expect(JSON.parse(audit.summary!)).toEqual({ from, to, reason });
+  expect(JSON.parse(audit.summary!)).toEqual({ from, to, reason, version: d.version });
   expect(audit.userId).toBe(staffId);
 }
 
