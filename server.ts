@@ -7,6 +7,7 @@ import compression from "compression";
 import express from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ZodError } from "zod";
 import { logger } from "./app/platform/logger.server";
 import {
   crossSiteRefusal,
@@ -15,7 +16,12 @@ import {
   requestLogging,
   securityHeadersMiddleware,
 } from "./app/platform/security/middleware.server";
-import { parseRateLimitConfig, type RateLimitStore, rulesFrom } from "./app/platform/security/rate-limit";
+import {
+  parseRateLimitConfig,
+  type RateLimitConfig,
+  type RateLimitStore,
+  rulesFrom,
+} from "./app/platform/security/rate-limit";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const buildDir = path.resolve(root, process.env.BUILD_DIR ?? "build");
@@ -24,6 +30,7 @@ export type ServerOptions = {
   trustProxy?: boolean;
   appUrl?: string;
   tileUrl?: string;
+  rateLimits?: RateLimitConfig;
   rateLimitStore?: RateLimitStore;
   /** Set while shutting down: answers tell keep-alive clients to go. */
   isClosing?: () => boolean;
@@ -41,7 +48,8 @@ export async function createServer(options: ServerOptions = {}) {
   });
   app.use(securityHeadersMiddleware({ tileUrl: options.tileUrl ?? process.env.MAP_TILE_URL }));
   app.use(crossSiteRefusal({ appUrl: options.appUrl ?? process.env.APP_URL }));
-  app.use(rateLimiting({ rules: rulesFrom(parseRateLimitConfig(process.env)), store: options.rateLimitStore }));
+  const rateLimits = options.rateLimits ?? parseRateLimitConfig(process.env);
+  app.use(rateLimiting({ rules: rulesFrom(rateLimits), store: options.rateLimitStore }));
   app.use(compression());
   // Fingerprinted assets are immutable; everything else in public/ is short-lived.
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
@@ -60,10 +68,24 @@ export async function createServer(options: ServerOptions = {}) {
 }
 
 async function main() {
-  const { getEnv } = await import("./app/platform/env.server");
+  const { formatEnvError, getEnv } = await import("./app/platform/env.server");
   const env = getEnv();
+  let rateLimits: RateLimitConfig;
+  try {
+    rateLimits = parseRateLimitConfig(process.env);
+  } catch (error) {
+    // Same one-line-per-variable message as the rest of the configuration.
+    console.error(error instanceof ZodError ? formatEnvError(error) : error);
+    process.exit(1);
+  }
   let closing = false;
-  const app = await createServer({ trustProxy: env.TRUST_PROXY, appUrl: env.APP_URL, tileUrl: env.MAP_TILE_URL, isClosing: () => closing });
+  const app = await createServer({
+    trustProxy: env.TRUST_PROXY,
+    appUrl: env.APP_URL,
+    tileUrl: env.MAP_TILE_URL,
+    rateLimits,
+    isClosing: () => closing,
+  });
   const server = app.listen(env.PORT, env.HOST, () => {
     logger.info({ port: env.PORT }, `Herbestemming listening on http://localhost:${env.PORT}`);
   });

@@ -103,11 +103,27 @@ export function refusalPage(locale: Locale, status: 403 | 429): string {
 }
 
 function wantsJson(req: Request) {
-  return req.path.startsWith("/api/") || req.path.endsWith(".data") || !(req.get("Accept") ?? "").includes("text/html");
+  return req.path.startsWith("/api/") || !(req.get("Accept") ?? "").includes("text/html");
+}
+
+const STATUS_TEXT = { 403: "Forbidden", 429: "Too Many Requests" } as const;
+
+/**
+ * The refusal as Remix's single fetch (a form posted with JavaScript, to "<path>.data")
+ * expects it: a turbo-stream of `{ error: ErrorResponse }`, so the client shows the
+ * friendly 403/429 page instead of failing to decode the answer. Format of Remix 2.17.
+ */
+export function singleFetchRefusal(status: 403 | 429, message: string): string {
+  return `${JSON.stringify([{ _1: 2 }, "error", ["ErrorResponse", 3, 4, 5], message, status, STATUS_TEXT[status]])}\n`;
 }
 
 function refuse(req: Request, res: Response, status: 403 | 429, code: string) {
   res.status(status).setHeader("Cache-Control", "no-store");
+  if (req.path.endsWith(".data")) {
+    res.setHeader("X-Remix-Response", "yes");
+    res.type("text/x-script").send(singleFetchRefusal(status, translate(localeOf(req), `error.${status}.body`)));
+    return;
+  }
   if (wantsJson(req)) {
     res.json({ error: code, message: translate(localeOf(req), `error.${status}.body`) });
   } else {

@@ -120,6 +120,12 @@ describe("security middleware", () => {
     expect(await refused.text()).toContain("Too many attempts");
     expect((await login("10.0.0.2")).status).toBe(200);
 
+    // A form posted with JavaScript (Remix single fetch) gets a refusal Remix can decode.
+    const data = await fetch(`${base}/login.data`, { method: "POST", headers: { "X-Forwarded-For": "10.0.0.1" }, body: "" });
+    expect(data.status).toBe(429);
+    expect(data.headers.get("Content-Type")).toMatch(/^text\/x-script/);
+    expect(JSON.parse(await data.text())).toEqual([{ _1: 2 }, "error", ["ErrorResponse", 3, 4, 5], expect.any(String), 429, "Too Many Requests"]);
+
     const api = () => fetch(`${base}/api/cases.geojson`, { headers: { "X-Forwarded-For": "10.0.0.3" } });
     for (let i = 0; i < 3; i++) expect((await api()).status).toBe(200);
     const apiRefused = await api();
