@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.key] } }) : submission.reply({ formErrors: [error.key] });
       return data({ formId: "decision", result }, { status: error.status });
     }
-    throw redirect(`/beoordelingen/${versionId}#decision`);
+    throw redirect(`/beoordelingen/${versionId}#decision-title`);
   }
   throw new Response("Bad Request", { status: 400 });
 }
@@ -131,8 +131,8 @@ export default function ReviewPage() {
         </div>
       )}
 
-      <section className="review-section" aria-labelledby="decision">
-        <h2 id="decision" tabIndex={-1}>
+      <section className="review-section" aria-labelledby="decision-title">
+        <h2 id="decision-title" tabIndex={-1}>
           {t("review.decision.title")}
         </h2>
         <DecisionView
@@ -154,7 +154,7 @@ export default function ReviewPage() {
         <InputsView input={page.input} commentCounts={commentCounts} canComment={page.can.comment} />
       </section>
 
-      <section className="review-section" aria-labelledby="results">
+      <section className="review-section review-results" aria-labelledby="results">
         <h2 id="results">{t("review.results.title")}</h2>
         <Results result={result} headingLevel={3} idPrefix="review-results" />
       </section>

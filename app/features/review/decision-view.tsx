@@ -41,7 +41,8 @@ export function DecisionView({ review, canDecide, isStaff, closedReason, lastRes
 function DecisionForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const t = useT();
   const [form, fields] = useForm({
-    id: "decision",
+    // Unique on the page: conform finds its form element by this id.
+    id: "decision-form",
     lastResult,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",

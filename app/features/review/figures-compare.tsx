@@ -10,39 +10,41 @@ export type OtherVersion = { versionId: string; scenario: string; number: number
 export function FiguresCompare({ current, others }: { current: { scenario: string; number: number; figures: Figures }; others: OtherVersion[] }) {
   const t = useT();
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="figures-compare">
-        <caption>{t("review.compare.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("review.figures.figure")}</th>
-            <th scope="col" className="num">
-              {t("review.compare.thisVersion", { scenario: current.scenario, number: current.number })}
-            </th>
-            {others.map((o) => (
-              <th key={o.versionId} scope="col" className="num">
-                <Link to={`/beoordelingen/${o.versionId}`}>{t("review.compare.version", { scenario: o.scenario, number: o.number })}</Link>
-                <br />
-                <span className="muted">{t(`review.status.${o.status}`)}</span>
+    <>
+      {others.length === 0 ? <p className="muted">{t("review.compare.noOthers")}</p> : null}
+      <div className="table-wrap">
+        <table className="table" data-testid="figures-compare">
+          <caption>{t("review.compare.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("review.figures.figure")}</th>
+              <th scope="col" className="num">
+                {t("review.compare.thisVersion", { scenario: current.scenario, number: current.number })}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {METRIC_KEYS.map((key) => (
-            <tr key={key}>
-              <th scope="row">{t(key === "fundingGap" ? "simulation.total.fundingGap" : `simulation.metric.${key}`)}</th>
-              <td className="num">{formatMetric(key, current.figures[key], t)}</td>
               {others.map((o) => (
-                <td key={o.versionId} className="num">
-                  {formatMetric(key, o.figures[key], t)}
-                </td>
+                <th key={o.versionId} scope="col" className="num">
+                  <Link to={`/beoordelingen/${o.versionId}`}>{t("review.compare.version", { scenario: o.scenario, number: o.number })}</Link>
+                  <br />
+                  <span className="muted">{t(`review.status.${o.status}`)}</span>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {others.length === 0 ? <p className="muted">{t("review.compare.noOthers")}</p> : null}
-    </div>
+          </thead>
+          <tbody>
+            {METRIC_KEYS.map((key) => (
+              <tr key={key}>
+                <th scope="row">{t(key === "fundingGap" ? "simulation.total.fundingGap" : `simulation.metric.${key}`)}</th>
+                <td className="num">{formatMetric(key, current.figures[key], t)}</td>
+                {others.map((o) => (
+                  <td key={o.versionId} className="num">
+                    {formatMetric(key, o.figures[key], t)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
