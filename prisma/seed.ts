@@ -20,7 +20,8 @@ export async function runSeed(options: { demo: "if-empty" | "force" | "never" })
   }
   const counts = await seedDemo(db);
   console.log(
-    `Demo data: ${counts.users} accounts (password ${DEMO_PASSWORD}), ${counts.churches} churches, ${counts.dossiers} dossiers.`,
+    `Demo data: ${counts.users} accounts (password ${DEMO_PASSWORD}), ${counts.churches} churches, ${counts.dossiers} dossiers, ` +
+      `${counts.scenarios.scenarios} scenarios with ${counts.scenarios.versions} versions, ${counts.cases} published cases.`,
   );
 }
 

@@ -2,6 +2,8 @@
 // sees a living app. Never run against production (the seed refuses NODE_ENV=production).
 import { hashPassword } from "~/features/auth/password.server";
 import type { PrismaClient } from "~/generated/prisma-sqlite/client";
+import { seedDemoCases } from "./demo-cases";
+import { seedDemoScenarios } from "./demo-scenarios";
 
 export const DEMO_PASSWORD = "kerk-demo-2026";
 
@@ -247,5 +249,14 @@ async function seedDemoRows(db: PrismaClient, passwordHash: string) {
       });
     }
   }
-  return { users: Object.keys(users).length + 1, churches: churchIds.length, dossiers: DOSSIER_PHASES.length };
+  // Published cases first, so the scenario seed gives their dossiers approved versions too.
+  const cases = await seedDemoCases(db);
+  const scenarios = await seedDemoScenarios(db);
+  return {
+    users: Object.keys(users).length + 1,
+    churches: churchIds.length + cases,
+    dossiers: DOSSIER_PHASES.length + cases,
+    cases,
+    scenarios,
+  };
 }
