@@ -1,17 +1,20 @@
 // The Documenten tab of a dossier: the list (a municipality sees only what is shared with
 // it) and, for the bureau, the upload form. Each document has its own page for versions,
 // edits and deletion (dossiers.$id.documenten_.$documentId.tsx).
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
 import { type FormReply, UploadForm, VisibilityPill } from "~/features/documents/document-forms";
 import { createDocument, listDocuments, requireDocumentEditAccess } from "~/features/documents/documents.server";
 import { receiveUploadForm } from "~/features/documents/form-actions.server";
+import stylesHref from "~/features/documents/documents.css?url";
 import { formatFileSize } from "~/features/documents/format-size";
 import { documentPath, documentsPath, downloadPath } from "~/features/documents/paths";
 import { UploadFieldsSchema } from "~/features/documents/schemas";
 import { formatDate } from "~/platform/i18n/format";
 import { useT } from "~/platform/i18n/use-t";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
 export const meta: MetaFunction = () => [{ title: "Documenten · Herbestemming" }];
 
@@ -39,6 +42,8 @@ export default function DocumentsTab() {
   const { dossier, documents, canEdit, seesInternal, notice } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as FormReply;
   const t = useT();
+  // A successful upload redirects here: a new location, so the form starts empty again.
+  const { key } = useLocation();
   return (
     <section aria-labelledby="documents-heading">
       <div className="page-header">
@@ -82,7 +87,17 @@ export default function DocumentsTab() {
                   <td>
                     <VisibilityPill visibility={d.visibility} />
                   </td>
-                  <td className="num">{d.latest.number}</td>
+                  <td className="num">
+                    {d.latest.number}
+                    {d.versionCount > 1 ? (
+                      <>
+                        {" "}
+                        <Link to={documentPath(dossier.id, d.id)} className="muted">
+                          ({t("documents.olderVersions", { count: d.versionCount - 1 })})
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     <a href={downloadPath(d.latest.id)} data-testid="download">
                       {d.latest.fileName}
@@ -97,7 +112,11 @@ export default function DocumentsTab() {
           </table>
         </div>
       )}
-      {canEdit ? <UploadForm reply={reply} /> : null}
+      {canEdit ? (
+        <div className="documents-upload">
+          <UploadForm key={key} reply={reply} />
+        </div>
+      ) : null}
     </section>
   );
 }

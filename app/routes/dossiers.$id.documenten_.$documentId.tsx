@@ -2,8 +2,8 @@
 // version, title and visibility, and deletion. A municipality reaches only SHARED and PUBLIC
 // documents of its own dossiers; anything else is 404.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
 import {
   DeleteDocumentForm,
@@ -21,11 +21,14 @@ import {
   updateDocument,
 } from "~/features/documents/documents.server";
 import { receiveUploadForm } from "~/features/documents/form-actions.server";
+import stylesHref from "~/features/documents/documents.css?url";
 import { formatFileSize } from "~/features/documents/format-size";
 import { documentPath, documentsPath, downloadPath } from "~/features/documents/paths";
 import { DeleteDocumentSchema, EditDocumentSchema, NewVersionFieldsSchema } from "~/features/documents/schemas";
 import { formatDate, formatDateTime } from "~/platform/i18n/format";
 import { useLocale, useT } from "~/platform/i18n/use-t";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? `${loaded.document.title} · Documenten · Herbestemming` : "Document · Herbestemming" },
@@ -84,6 +87,8 @@ export default function DocumentPage() {
   const t = useT();
   const locale = useLocale();
   const latest = document.versions[0];
+  // After a successful post the page is redirected to itself: fresh forms.
+  const { key } = useLocation();
   return (
     <section aria-labelledby="document-heading">
       <p>
@@ -91,7 +96,7 @@ export default function DocumentPage() {
       </p>
       <div className="page-header">
         <h2 id="document-heading">{document.title}</h2>
-        <span>
+        <span className="documents-pills">
           <span className="pill pill--muted">{t(`documents.kind.${document.kind}`)}</span>{" "}
           <VisibilityPill visibility={document.visibility} />
         </span>
@@ -144,7 +149,7 @@ export default function DocumentPage() {
         </table>
       </div>
       {canEdit ? (
-        <div className="grid" style={{ marginTop: "1.25rem", alignItems: "start" }}>
+        <div className="documents-forms" key={key}>
           <NewVersionForm reply={reply} />
           <EditDocumentForm
             reply={reply}

@@ -33,6 +33,7 @@ function FileInput({ field }: { field: Pick<FieldMetadata<unknown>, "id" | "name
         id={field.id}
         name={field.name}
         type="file"
+        className="documents-file-input"
         accept={ACCEPT_ATTRIBUTE}
         required
         aria-invalid={invalid || undefined}
