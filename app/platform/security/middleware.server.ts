@@ -99,7 +99,7 @@ const escapeHtml = (s: string) =>
 export function refusalPage(locale: Locale, status: 403 | 429): string {
   const title = translate(locale, `error.${status}.title`);
   const body = translate(locale, `error.${status}.body`);
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(translate(locale, "app.name"))}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><p style="font-size:3rem;margin:0;color:#6b7280">${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(translate(locale, "error.backHome"))}</a></p></body></html>`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(translate(locale, "app.name"))}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><main><p style="font-size:3rem;margin:0;color:#4b5563">${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(translate(locale, "error.backHome"))}</a></p></main></body></html>`;
 }
 
 function wantsJson(req: Request) {
@@ -189,7 +189,7 @@ export function errorHandler(log = logger): (error: unknown, req: Request, res: 
     res
       .type("html")
       .send(
-        `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1><p>${escapeHtml(translate(locale, "error.500.body"))}</p></body></html>`,
+        `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><main><h1>${title}</h1><p>${escapeHtml(translate(locale, "error.500.body"))}</p></main></body></html>`,
       );
   };
 }
