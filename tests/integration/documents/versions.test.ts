@@ -148,3 +148,16 @@ describe("soft delete", () => {
     expect((await db.document.findUniqueOrThrow({ where: { id: documentId } })).deletedAt).toBeNull();
   });
 });
+
+describe("concurrent versions", () => {
+  it("two new versions at the same moment get distinct numbers", async () => {
+    const { dossierId, documentId } = await newDocument();
+    const results = await Promise.all([
+      uploadVersion(dossierId, documentId, staffCookie, pdfFile(tinyPdf("parallel A"), "a.pdf")),
+      uploadVersion(dossierId, documentId, staffCookie, pdfFile(tinyPdf("parallel B"), "b.pdf")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([302, 302]);
+    const numbers = (await db.documentVersion.findMany({ where: { documentId }, orderBy: { number: "asc" } })).map((v) => v.number);
+    expect(numbers).toEqual([1, 2, 3]);
+  });
+});
