@@ -18,6 +18,7 @@ import { getOptionalUser } from "~/features/auth/guards.server";
 import type { Role } from "~/features/auth/permissions";
 import { isDemoInstance } from "~/features/demo/demo.server";
 import { unreadCount } from "~/features/notifications/notifications.server";
+import { pendingReviewCount } from "~/features/review/review.server";
 import { getEnv } from "~/platform/env.server";
 import { translate } from "~/platform/i18n/catalogue";
 import { getLocale } from "~/platform/i18n/locale.server";
@@ -42,7 +43,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     demo: await isDemoInstance(),
     // Public settings the browser needs (map tiles); never secrets.
     mapTiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
-    user: user ? { name: user.name, email: user.email, role: user.role, unread: await unreadCount(user) } : null,
+    user: user
+      ? {
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          unread: await unreadCount(user),
+          toReview: user.role === "MUNICIPALITY" ? await pendingReviewCount(user) : 0,
+        }
+      : null,
   };
 }
 
@@ -76,7 +85,13 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function SiteHeader({ user, locale }: { user: { name: string; role: Role; unread: number } | null; locale: Locale }) {
+function SiteHeader({
+  user,
+  locale,
+}: {
+  user: { name: string; role: Role; unread: number; toReview: number } | null;
+  locale: Locale;
+}) {
   const t = useT();
   const location = useLocation();
   const items = navItemsFor(user?.role ?? null);
@@ -96,6 +111,12 @@ function SiteHeader({ user, locale }: { user: { name: string; role: Role; unread
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === "/"}>
                   {t(item.label)}
+                  {item.badge === "toReview" && user && user.toReview > 0 ? (
+                    <span className="badge" data-testid="to-review-count">
+                      <span aria-hidden="true">{user.toReview}</span>
+                      <span className="visually-hidden">({user.toReview})</span>
+                    </span>
+                  ) : null}
                 </NavLink>
               </li>
             ))}

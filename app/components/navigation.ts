@@ -3,7 +3,8 @@
 import type { Role } from "~/features/auth/permissions";
 import type { MessageKey } from "~/platform/i18n/catalogue";
 
-export type NavItem = { to: string; label: MessageKey; roles: readonly Role[] | "public"; badge?: "toReview" | "notifications" };
+/** roles: who sees the entry; "public" = only visitors without a login; "all" = everyone. */
+export type NavItem = { to: string; label: MessageKey; roles: readonly Role[] | "public" | "all"; badge?: "toReview" };
 
 const STAFF: readonly Role[] = ["ADMIN", "STAFF"];
 
@@ -13,11 +14,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/kerken", label: "nav.churches", roles: STAFF },
   { to: "/oproepen", label: "nav.calls", roles: STAFF },
   { to: "/taken", label: "nav.myTasks", roles: STAFF },
+  { to: "/dashboard", label: "nav.dashboard", roles: STAFF },
+  { to: "/gemeente", label: "nav.toReview", roles: ["MUNICIPALITY"], badge: "toReview" },
   { to: "/dossiers", label: "nav.myDossiers", roles: ["MUNICIPALITY"] },
   { to: "/beheer/gebruikers", label: "nav.users", roles: ["ADMIN"] },
-  { to: "/kaart", label: "nav.map", roles: "public" },
+  { to: "/beheer/audit", label: "nav.audit", roles: ["ADMIN"] },
+  { to: "/kaart", label: "nav.map", roles: "all" },
+  { to: "/open-data", label: "nav.openData", roles: "public" },
 ];
 
 export function navItemsFor(role: Role | null): NavItem[] {
-  return NAV_ITEMS.filter((item) => (role === null ? item.roles === "public" : item.roles !== "public" && item.roles.includes(role)));
+  return NAV_ITEMS.filter((item) => {
+    if (item.roles === "all") return true;
+    if (role === null) return item.roles === "public";
+    return item.roles !== "public" && item.roles.includes(role);
+  });
 }

@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (!user) return { kind: "public" as const };
-  if (!isStaff(user)) throw redirect("/dossiers");
+  if (!isStaff(user)) throw redirect("/gemeente");
   return { kind: "staff" as const, phases: await phaseCounts(user) };
 }
 
@@ -26,6 +26,9 @@ export default function Home() {
         <h1>{t("home.public.title")}</h1>
         <p className="lead">{t("home.public.intro")}</p>
         <p className="actions">
+          <Link to="/kaart" className="button">
+            {t("home.public.mapLink")}
+          </Link>
           <Link to="/login" className="button button--secondary">
             {t("nav.login")}
           </Link>
