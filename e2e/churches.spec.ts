@@ -74,6 +74,18 @@ test("with JavaScript the Lambert 72 conversion shows live and the map is there 
   );
   await shot(page, "form-live");
   await noSeriousViolations(page, "form");
+
+  // The convert button also works with JavaScript: the server's values land in the fields.
+  await page.getByRole("button", { name: "Lambert 72 omrekenen naar WGS84" }).click();
+  await expect(page.getByLabel("Breedtegraad (WGS84)")).toHaveValue(String(WGS.lat).replace(".", ","));
+  await expect(page.getByTestId("form-notice")).toBeVisible();
+
+  // A click on the map sets the location and replaces the typed Lambert 72 coordinates.
+  await page.getByTestId("church-map").click({ position: { x: 120, y: 80 } });
+  await expect(page.getByLabel("Lambert 72 X")).toHaveValue("");
+  await expect(page.getByLabel("Breedtegraad (WGS84)")).not.toHaveValue(String(WGS.lat).replace(".", ","));
+  await expect(page.getByLabel("Breedtegraad (WGS84)")).toHaveValue(/^5\d,\d+$/);
+  await expect(page.getByTestId("lambert-preview")).toHaveText("");
 });
 
 test("two people editing the same church: the second save is refused with what changed, then saves on purpose", async ({ loginAs }) => {

@@ -132,10 +132,26 @@ export function ChurchForm({
     form.update({ name: fields.lambertY.name, value: "" });
     setLatLng({ lat: decimalText(p.lat), lng: decimalText(p.lng) });
     setLambert({ x: "", y: "" });
+    setLocalNotice(null);
+  }
+
+  // With JavaScript the conversion happens here; the server does it when JavaScript is off.
+  const [localNotice, setLocalNotice] = useState<ChurchActionData["notice"]>(null);
+  function applyConversion(p: { lat: number; lng: number }) {
+    form.update({ name: fields.lat.name, value: decimalText(p.lat) });
+    form.update({ name: fields.lng.name, value: decimalText(p.lng) });
+    setLatLng({ lat: decimalText(p.lat), lng: decimalText(p.lng) });
+    const params = {
+      x: formatNumber(numberOrNull(lambert.x), 2),
+      y: formatNumber(numberOrNull(lambert.y), 2),
+      lat: formatNumber(p.lat, 6),
+      lng: formatNumber(p.lng, 6),
+    };
+    setLocalNotice({ key: "churches.location.converted", params });
   }
 
   const conflict = actionData?.conflict;
-  const notice = actionData?.notice;
+  const notice = localNotice ?? actionData?.notice;
   type Meta = Parameters<typeof getInputProps>[0];
   const text = (meta: Meta) => getInputProps(meta, { type: "text" });
   const decimal = (meta: Meta) => ({ ...getInputProps(meta, { type: "text" }), inputMode: "decimal" as const });
@@ -228,7 +244,20 @@ export function ChurchForm({
             : null}
         </p>
         <div>
-          <button type="submit" name="intent" value="convert" className="button button--secondary" formNoValidate>
+          <button
+            type="submit"
+            name="intent"
+            value="convert"
+            className="button button--secondary"
+            formNoValidate
+            onClick={(event) => {
+              // A valid pair converts in the browser; otherwise the server answers with the field errors.
+              if (preview?.inFlanders) {
+                event.preventDefault();
+                applyConversion(preview);
+              }
+            }}
+          >
             {t("churches.location.convert")}
           </button>
         </div>
