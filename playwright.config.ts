@@ -15,7 +15,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // Per port, so parallel runs do not delete each other's traces.
+  outputDir: process.env.E2E_OUTPUT ?? `test-results/${PORT}`,
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
