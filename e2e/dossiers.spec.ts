@@ -117,3 +117,24 @@ test("the Leuven municipality gets 404 on the Gent dossier", async ({ loginAs })
   await expect(page.getByRole("heading", { name: "Pagina niet gevonden" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText("Sint-Annakerk");
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("staff add a meeting and put the dossier on hold with a reason", async ({ loginAs }) => {
+    const page = await loginAs("team");
+    await page.goto(dossierPath);
+    await page.getByLabel("Soort").selectOption({ label: "Plaatsbezoek" });
+    await page.getByLabel("Datum").fill("2026-05-04");
+    await page.getByLabel("Aanwezigen (optioneel)").fill("Bureau en kerkfabriek");
+    await page.getByRole("button", { name: "Vergadering toevoegen" }).click();
+    await expect(page.getByRole("status")).toHaveText("De vergadering is opgeslagen.");
+    await expect(page.getByTestId("meeting-row").filter({ hasText: "Plaatsbezoek" })).toContainText("4/5/2026");
+
+    await page.getByLabel("Reden voor 'Gepauzeerd' (verplicht)").fill("Wachten op het schepencollege");
+    await page.getByRole("button", { name: "Dossier pauzeren" }).click();
+    await expect(page.getByTestId("phase")).toHaveText("Gepauzeerd");
+    await expect(page.getByTestId("timeline").getByRole("listitem").first()).toContainText("Wachten op het schepencollege");
+    await expect(page.getByRole("button", { name: "Hervatten in Startvergadering" })).toBeVisible();
+  });
+});

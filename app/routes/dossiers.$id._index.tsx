@@ -2,7 +2,7 @@
 // edit here; a municipality reads (no forms, no internal notes in the loader data).
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
 import { isStaff } from "~/features/auth/permissions";
 import { badRequest, getDossierDetails, requireDossierEditAccess, staffMembers } from "~/features/dossiers/dossiers.server";
@@ -27,6 +27,10 @@ const NOTICES = {
   saved: "dossiers.notice.saved",
   created: "dossiers.notice.created",
 } as const;
+
+/** After a refused save because someone else changed the dossier (409), show its current state. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,7 +1,7 @@
 // A dossier's page: the header and the tabs; each tab is a child route. The loader checks
 // access (404 for another municipality's dossier or an unknown id) before anything else.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, type ShouldRevalidateFunction, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/features/auth/guards.server";
 import { dossierTabsFor } from "~/features/dossiers/dossier-tabs";
@@ -14,6 +14,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.dossier.reference} · ${data.dossier.church.name} · Herbestemming` : "Dossier · Herbestemming" },
 ];
+
+/** After a refused save because someone else changed the dossier (409), show its current state. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
