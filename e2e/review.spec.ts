@@ -9,6 +9,7 @@ const SHOTS = process.env.SCREENSHOTS_DIR;
 const SCENARIO = "Bibliotheek (e2e review)";
 const COMMENT = "Zijn 10.000 euro aan evenementen per jaar haalbaar?";
 const REASON = "Evenementen te optimistisch: reken met 6.000 euro.";
+const INTERNAL = "Intern: de schepen wil eigenlijk 8.000 euro";
 
 async function noSeriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -97,6 +98,8 @@ test("2. Gent sees it waiting, comments on an input row and asks for changes", a
   await page.getByRole("button", { name: "Opmerking plaatsen" }).click();
   const comment = page.getByTestId("comment").filter({ hasText: COMMENT });
   await expect(comment).toContainText("Over: Inkomsten: Evenementen");
+  // The form starts empty again for the next comment.
+  await expect(page.getByLabel("Opmerking", { exact: true })).toHaveValue("");
   await expect(page.getByTestId("inputs-revenues").getByRole("row").filter({ hasText: "Evenementen" })).toContainText("1 opm.");
 
   // Asking for changes without a reason is refused at the field, and nothing is recorded.
@@ -123,6 +126,12 @@ test("3. staff see the notification, make version 2 and submit it", async ({ log
   // Staff read the comment but may not decide.
   await expect(page.getByTestId("comment").filter({ hasText: COMMENT })).toBeVisible();
   await expect(page.getByTestId("decision-form")).toHaveCount(0);
+  // An internal note for the team, in reply to Gent's comment.
+  await page.getByTestId("comment").filter({ hasText: COMMENT }).getByText("Reageren").click();
+  await page.getByLabel("Uw reactie aan Griet Gent").fill(INTERNAL);
+  await page.getByTestId("comment").filter({ hasText: COMMENT }).getByLabel(/Interne opmerking/).check();
+  await page.getByRole("button", { name: "Reactie plaatsen" }).click();
+  await expect(page.getByTestId("comment").filter({ hasText: INTERNAL, hasNotText: COMMENT })).toContainText("intern");
 
   // The dossier went back to SIMULATION, recorded with Gent's reason.
   await page.goto(`/dossiers/${ctx.dossierId}`);
@@ -165,6 +174,11 @@ test("4. Gent sees exactly what changed and approves", async ({ loginAs }) => {
   const hash = await page.getByTestId("content-hash").textContent();
   await expect(page.getByTestId("decision")).toContainText(hash!);
 
+  // Staff's internal note is nowhere on the page of version 1 for Gent.
+  await page.goto(v1Path);
+  await expect(page.getByTestId("comment").filter({ hasText: COMMENT })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(INTERNAL);
+
   await page.goto("/gemeente");
   const past = page.getByTestId("past-decisions");
   await expect(past.getByRole("row").filter({ hasText: `${SCENARIO} v2` })).toContainText("Goedgekeurd");
@@ -196,4 +210,20 @@ test("6. Leuven never sees any of it", async ({ loginAs }) => {
   await expect(page.locator("main")).not.toContainText(ctx.reference);
   const response = await page.goto(`/dossiers/${ctx.dossierId}`);
   expect(response?.status()).toBe(404);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("Gent comments on a row: an empty comment is refused at the field and keeps the chosen row", async ({ loginAs }) => {
+    const page = await loginAs("gent");
+    await page.goto(v2Path);
+    await page.getByLabel("Over welke regel?").selectOption({ label: "Exploitatiekosten: Onderhoud" });
+    await page.getByRole("button", { name: "Opmerking plaatsen" }).click();
+    await expect(page.getByText("Vul dit veld in.")).toBeVisible();
+    await expect(page.getByLabel("Over welke regel?")).toHaveValue("operatingCosts[0]");
+    await page.getByLabel("Opmerking", { exact: true }).fill("Is het onderhoud geïndexeerd?");
+    await page.getByRole("button", { name: "Opmerking plaatsen" }).click();
+    await expect(page.getByTestId("comment").filter({ hasText: "Is het onderhoud geïndexeerd?" })).toContainText("Over: Exploitatiekosten: Onderhoud");
+  });
 });

@@ -45,7 +45,8 @@ export function CommentsView({ comments, rows, canComment, writeInternal, action
           <CommentNode key={thread.id} node={thread} labels={labels} canComment={canComment} writeInternal={writeInternal} actionData={actionData} />
         ))}
       </ol>
-      {canComment ? <NewCommentForm rows={rows} writeInternal={writeInternal} actionData={actionData} /> : null}
+      {/* Keyed by the newest comment: after a post the form starts empty again. */}
+      {canComment ? <NewCommentForm key={comments.at(-1)?.id ?? "none"} rows={rows} writeInternal={writeInternal} actionData={actionData} /> : null}
     </div>
   );
 }
@@ -78,7 +79,7 @@ function CommentNode({
           </p>
         ) : null}
         <p className="review-comment__body">{node.body}</p>
-        {canComment ? <ReplyForm parent={node} writeInternal={writeInternal} actionData={actionData} /> : null}
+        {canComment ? <ReplyForm key={node.replies.length} parent={node} writeInternal={writeInternal} actionData={actionData} /> : null}
       </article>
       {node.replies.length > 0 ? (
         <ol className="review-threads">
