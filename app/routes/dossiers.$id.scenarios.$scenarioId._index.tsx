@@ -77,7 +77,7 @@ export default function ScenarioPage() {
         <Link to={`/dossiers/${dossier.id}/scenarios`}>← {t("scenarios.backToList", { reference: dossier.reference })}</Link>
       </p>
       <div className="page-header">
-        <h1>{scenario.name}</h1>
+        <h2>{scenario.name}</h2>
         <span>
           {isPreferred ? <span className="pill pill--ok">{t("scenarios.preferred.badge")}</span> : null}{" "}
           {scenario.archivedAt ? <span className="pill pill--muted">{t("scenarios.archived.badge")}</span> : null}
@@ -89,7 +89,7 @@ export default function ScenarioPage() {
         </div>
       ) : null}
       <section className="card" aria-labelledby="scenario-details">
-        <h2 id="scenario-details">{t("scenarios.details")}</h2>
+        <h3 id="scenario-details">{t("scenarios.details")}</h3>
         <p>
           <strong>{t("scenarios.field.functionCategory")}:</strong> {t(`scenarios.function.${scenario.functionCategory}`)}
         </p>

@@ -80,7 +80,7 @@ export default function SimulationEditorPage() {
         <Link to={base}>← {scenario.name}</Link>
       </p>
       <div className="page-header">
-        <h1>{t("simulation.editor.title", { scenario: scenario.name })}</h1>
+        <h2>{t("simulation.editor.title", { scenario: scenario.name })}</h2>
         {draft ? (
           <span className="pill pill--muted">
             {t("scenarios.version.number", { n: draft.number })} · {t("scenarios.status.DRAFT")}

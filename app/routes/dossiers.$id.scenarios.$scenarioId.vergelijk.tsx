@@ -45,23 +45,23 @@ export default function CompareVersionsPage() {
       <p>
         <Link to={base}>← {scenario.name}</Link>
       </p>
-      <h1>{t("simulation.compare.title", { a: a.number, b: b.number })}</h1>
+      <h2>{t("simulation.compare.title", { a: a.number, b: b.number })}</h2>
       <section aria-labelledby="metric-changes">
-        <h2 id="metric-changes">{t("simulation.compare.metrics")}</h2>
+        <h3 id="metric-changes">{t("simulation.compare.metrics")}</h3>
         <MetricChanges changes={metricChanges} labels={[label(a), label(b)]} />
       </section>
       <section aria-labelledby="input-changes" className="card" style={{ marginTop: "1.25rem" }}>
-        <h2 id="input-changes">{t("simulation.compare.inputs", { count: inputChanges.length })}</h2>
+        <h3 id="input-changes">{t("simulation.compare.inputs", { count: inputChanges.length })}</h3>
         <InputChanges changes={inputChanges} />
       </section>
       <section aria-labelledby="compare-charts">
-        <h2 id="compare-charts">{t("simulation.results.cashFlowChart")}</h2>
+        <h3 id="compare-charts">{t("simulation.results.cashFlowChart")}</h3>
         <div className="sim-grid-2">
           {[a, b].map((v) => (
             <div key={v.id}>
-              <h3>
+              <h4>
                 <Link to={`${base}/versies/${v.id}`}>{label(v)}</Link> · {t(`scenarios.status.${v.status}`)}
-              </h3>
+              </h4>
               <CashFlowChart result={v.result} title={`${t("simulation.results.cashFlowChart")} · ${label(v)}`} />
             </div>
           ))}

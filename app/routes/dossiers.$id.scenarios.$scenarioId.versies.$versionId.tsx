@@ -84,7 +84,7 @@ export default function VersionPage() {
         <Link to={base}>← {scenario.name}</Link>
       </p>
       <div className="page-header">
-        <h1>{t("scenarios.version.title", { scenario: scenario.name, n: version.number })}</h1>
+        <h2>{t("scenarios.version.title", { scenario: scenario.name, n: version.number })}</h2>
         <StatusPill status={version.status} />
       </div>
       {search.get("ingediend") && version.status === "SUBMITTED" ? (
@@ -98,7 +98,7 @@ export default function VersionPage() {
         </div>
       ) : null}
       <section className="card" aria-labelledby="version-meta">
-        <h2 id="version-meta">{t("scenarios.version.about")}</h2>
+        <h3 id="version-meta">{t("scenarios.version.about")}</h3>
         <dl className="sim-figures">
           <div>
             <dt>{t("scenarios.versions.createdBy")}</dt>
@@ -158,7 +158,7 @@ export default function VersionPage() {
           </Form>
         ) : null}
       </section>
-      <Results result={result} />
+      <Results result={result} headingLevel={3} />
       <details className="card" style={{ marginTop: "1.5rem" }}>
         <summary>{t("scenarios.version.inputs")}</summary>
         <InputsView input={input} />

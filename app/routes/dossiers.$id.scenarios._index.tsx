@@ -54,7 +54,7 @@ export default function ScenariosPage() {
   return (
     <>
       <div className="page-header">
-        <h1>{t("scenarios.title", { reference: dossier.reference })}</h1>
+        <h2>{t("scenarios.title", { reference: dossier.reference })}</h2>
         {active.length > 1 ? (
           <Link to="vergelijk" className="button button--secondary">
             {t("scenarios.compare.link")}
@@ -136,7 +136,7 @@ export default function ScenariosPage() {
       ) : null}
       {canEdit ? (
         <section className="card" aria-labelledby="new-scenario" style={{ marginTop: "1.5rem" }}>
-          <h2 id="new-scenario">{t("scenarios.new")}</h2>
+          <h3 id="new-scenario">{t("scenarios.new")}</h3>
           <ScenarioForm
             formId="new-scenario-form"
             intent="create"

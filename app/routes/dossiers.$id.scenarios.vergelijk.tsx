@@ -68,7 +68,7 @@ export default function CompareScenariosPage() {
       <p>
         <Link to={base}>← {t("scenarios.backToList", { reference: dossier.reference })}</Link>
       </p>
-      <h1>{t("scenarios.compare.title")}</h1>
+      <h2>{t("scenarios.compare.title")}</h2>
       {notice ? (
         <div className={`alert alert--${notice.tone}`} role={notice.tone === "error" ? "alert" : "status"}>
           {t(notice.key)}
@@ -152,12 +152,12 @@ export default function CompareScenariosPage() {
           </tbody>
         </table>
       </div>
-      <h2>{t("simulation.results.cashFlowChart")}</h2>
+      <h3>{t("simulation.results.cashFlowChart")}</h3>
       <div className="sim-grid-2">
         {columns.map((c) =>
           c.result ? (
             <section key={c.id} aria-label={c.name}>
-              <h3>{c.name}</h3>
+              <h4>{c.name}</h4>
               <CashFlowChart result={c.result} title={`${t("simulation.results.cashFlowChart")} · ${c.name}`} />
             </section>
           ) : null,

@@ -22,7 +22,7 @@ export function VersionHistory({ versions, basePath }: { versions: VersionRow[];
   const locale = useLocale();
   return (
     <section className="card" aria-labelledby="version-history">
-      <h2 id="version-history">{t("scenarios.versions.title")}</h2>
+      <h3 id="version-history">{t("scenarios.versions.title")}</h3>
       {versions.length === 0 ? (
         <p className="muted">{t("scenarios.versions.empty")}</p>
       ) : (

@@ -7,7 +7,7 @@ import { formatMetric, formatMetricDelta } from "./results";
 export function MetricChanges({ changes, labels }: { changes: MetricChange[]; labels: [string, string] }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("simulation.compare.metrics")}>
       <table className="table sim-compare" data-testid="metric-changes">
         <caption className="visually-hidden">{t("simulation.compare.metrics")}</caption>
         <thead>

@@ -12,12 +12,16 @@ import { simulationInputSchema, type SimulationInput } from "./schema";
 
 type Raw = Record<string, unknown>;
 
-/** "1.234,56" -> 1234.56; "3.2" -> 3.2; "" -> undefined; other text unchanged. */
+/**
+ * "1.234,56" -> 1234.56; "800.000" -> 800000 (dots grouping thousands); "3.2" -> 3.2;
+ * "" -> undefined; other text unchanged.
+ */
 export function readNumber(value: unknown): unknown {
   if (typeof value !== "string") return value;
   let text = value.trim().replace(/[\s\u00a0€%]/g, "");
   if (text === "") return undefined;
   if (text.includes(",")) text = text.replace(/\./g, "").replace(",", ".");
+  else if (/^[-+]?\d{1,3}(\.\d{3})+$/.test(text)) text = text.replace(/\./g, "");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(text)) return value;
   const n = Number(text);
   return Number.isFinite(n) ? n : value;

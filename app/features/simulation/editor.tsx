@@ -128,7 +128,7 @@ function RowList({
         return (
           <div key={row.key} className="sim-row" role="group" aria-labelledby={`${row.id}-title`}>
             <div className="sim-row__head">
-              <h4 id={`${row.id}-title`}>{t("simulation.editor.rowTitle", { list: title, n: index + 1 })}</h4>
+              <h3 id={`${row.id}-title`}>{t("simulation.editor.rowTitle", { list: title, n: index + 1 })}</h3>
               <button
                 className="button button--secondary button--small"
                 {...form.remove.getButtonProps({ name: listField.name, index })}
@@ -338,11 +338,11 @@ export function SimulationEditor({
       </Form>
 
       <section className="sim-live" aria-labelledby="live-results">
-        <h2 id="live-results">{t("simulation.editor.results")}</h2>
+        <h3 id="live-results">{t("simulation.editor.results")}</h3>
         <p className="muted" data-testid="live-status" role="status">
           {live.valid ? t("simulation.editor.resultsLive") : t("simulation.editor.resultsStale")}
         </p>
-        <Results result={result} headingLevel={3} idPrefix="live" />
+        <Results result={result} headingLevel={4} idPrefix="live" />
       </section>
     </div>
   );

@@ -325,7 +325,8 @@ export function TornadoChart({ result, title }: { result: SimulationResult; titl
 export function SensitivityTable({ result }: { result: SimulationResult }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    // Focusable: on a narrow screen the table scrolls sideways (axe: scrollable-region-focusable).
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("simulation.sensitivity.title")}>
       <table className="table" data-testid="sensitivity-table">
         <caption className="visually-hidden">{t("simulation.sensitivity.title")}</caption>
         <thead>
@@ -356,9 +357,9 @@ export function SensitivityTable({ result }: { result: SimulationResult }) {
 }
 
 /** Everything about one result, as sections with their own headings (level `level`). */
-export function Results({ result, headingLevel = 2, idPrefix = "results" }: { result: SimulationResult; headingLevel?: 2 | 3; idPrefix?: string }) {
+export function Results({ result, headingLevel = 2, idPrefix = "results" }: { result: SimulationResult; headingLevel?: 2 | 3 | 4; idPrefix?: string }) {
   const t = useT();
-  const H = headingLevel === 2 ? "h2" : "h3";
+  const H = (["h2", "h3", "h4"] as const)[headingLevel - 2];
   return (
     <div data-testid="results">
       <H id={`${idPrefix}-figures`}>{t("simulation.results.keyFigures")}</H>
@@ -370,10 +371,8 @@ export function Results({ result, headingLevel = 2, idPrefix = "results" }: { re
       <p className="muted">{t("simulation.results.chartAlternative")}</p>
       <CashFlowChart result={result} title={t("simulation.results.cashFlowChart")} />
       <H id={`${idPrefix}-sensitivity`}>{t("simulation.sensitivity.title")}</H>
-      <div className="sim-grid-2">
-        <TornadoChart result={result} title={t("simulation.chart.tornadoTitle")} />
-        <SensitivityTable result={result} />
-      </div>
+      <TornadoChart result={result} title={t("simulation.chart.tornadoTitle")} />
+      <SensitivityTable result={result} />
       <H id={`${idPrefix}-years`}>{t("simulation.results.yearTable")}</H>
       <YearTable result={result} caption={t("simulation.results.yearTable")} />
     </div>

@@ -63,6 +63,9 @@ describe("editor form reading", () => {
     expect(readNumber("1.234,56")).toBe(1234.56);
     expect(readNumber("3,2")).toBe(3.2);
     expect(readNumber("3.2")).toBe(3.2);
+    expect(readNumber("800.000")).toBe(800000);
+    expect(readNumber("1.200.000")).toBe(1200000);
+    expect(readNumber("2.75")).toBe(2.75);
     expect(readNumber(" 95 000 € ")).toBe(95000);
     expect(readNumber("")).toBeUndefined();
     expect(readNumber("veel")).toBe("veel");
