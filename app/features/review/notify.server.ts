@@ -42,3 +42,24 @@ export async function notifyReviewEvent(
     },
   });
 }
+
+/**
+ * For the simulation feature's submit: tells the dossier's municipality users that a version
+ * waits for their review, inside the submit's transaction. Deliver the mail with
+ * deliverLater() after the commit.
+ */
+export async function notifyVersionSubmitted(tx: Prisma.TransactionClient, { versionId, by }: { versionId: string; by: { id: string; name: string } }) {
+  const version = await tx.simulationVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { id: true, number: true, scenario: { select: { name: true, dossier: { select: { id: true, reference: true } } } } },
+  });
+  await notifyReviewEvent(tx, {
+    kind: "VERSION_SUBMITTED",
+    audiences: ["municipality"],
+    dossierId: version.scenario.dossier.id,
+    reference: version.scenario.dossier.reference,
+    scenario: version.scenario.name,
+    version,
+    actor: by,
+  });
+}

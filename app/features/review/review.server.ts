@@ -17,13 +17,13 @@ import { inputRows } from "./input-rows";
 import { nextStepKey } from "./next-step";
 
 /** Submitted versions waiting for a decision, in the user's dossiers (archived scenarios left out). */
-function waitingWhere(user: Actor): Prisma.SimulationVersionWhereInput {
+function waitingWhere(user: Pick<Actor, "role" | "municipalities">): Prisma.SimulationVersionWhereInput {
   return { status: "SUBMITTED", scenario: { archivedAt: null, dossier: dossierScope(user) } };
 }
 
 /** The number behind "Te beoordelen" in the navigation. */
 export async function pendingReviewCount(user: Pick<Actor, "role" | "municipalities">) {
-  return db.simulationVersion.count({ where: waitingWhere(user as Actor) });
+  return db.simulationVersion.count({ where: waitingWhere(user) });
 }
 
 export async function listWaiting(user: Actor) {

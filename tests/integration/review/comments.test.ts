@@ -2,6 +2,7 @@
 // user by any path: the page's loader data, the comment list, the home, notifications, mail.
 import { describe, expect, it } from "vitest";
 import { listComments } from "~/features/review/comments.server";
+import { notifyVersionSubmitted } from "~/features/review/notify.server";
 import { db } from "~/platform/db.server";
 import { sessionCookieFor } from "../../helpers/auth";
 import { reviewWorld } from "./fixtures";
@@ -80,5 +81,16 @@ describe("comments", () => {
     for (const mail of mails) expect(mail.body).not.toContain("Intern:");
     // The lead heard of the reply (the first comment was their own).
     expect(await db.notification.count({ where: { userId: w.staff.id, kind: "COMMENT_ADDED" } })).toBe(1);
+  });
+});
+
+describe("a submitted version", () => {
+  it("can be announced to the dossier's municipality users only, with a link to its review page", async () => {
+    const w = await reviewWorld();
+    await db.$transaction((tx) => notifyVersionSubmitted(tx, { versionId: w.version.id, by: w.staff }));
+    const gentNotes = await db.notification.findMany({ where: { userId: w.gent.id } });
+    expect(gentNotes.map((n) => n.kind)).toEqual(["VERSION_SUBMITTED"]);
+    expect(JSON.parse(gentNotes[0].payload)).toMatchObject({ reference: w.dossier.reference, scenario: "Bibliotheek", version: 1, link: `/beoordelingen/${w.version.id}` });
+    expect(await db.notification.count({ where: { userId: { in: [w.leuven.id, w.staff.id] } } })).toBe(0);
   });
 });
