@@ -7,6 +7,7 @@ import { requireUserWithPermission } from "~/features/auth/guards.server";
 import { BarChart } from "~/features/reports/bar-chart";
 import { getDashboard } from "~/features/reports/dashboard.server";
 import stylesHref from "~/features/reports/reports.css?url";
+import { TableWrap } from "~/features/reports/table-wrap";
 import { formatDate, formatNumber } from "~/platform/i18n/format";
 import { useT } from "~/platform/i18n/use-t";
 
@@ -97,9 +98,13 @@ export default function DashboardPage() {
             rows={d.perYear.map((r) => ({ key: String(r.year), label: String(r.year), values: [r.started, r.completed] }))}
           />
         </section>
-        <section className="card" aria-labelledby="durations">
-          <h2 id="durations">{t("reports.dashboard.durations")}</h2>
-          <p className="muted">{t("reports.dashboard.durations.explain")}</p>
+
+      </div>
+
+      <section className="card" aria-labelledby="durations">
+        <h2 id="durations">{t("reports.dashboard.durations")}</h2>
+        <p className="muted">{t("reports.dashboard.durations.explain")}</p>
+        <div className="durations">
           <BarChart
             id="chart-durations"
             title={t("reports.dashboard.durations")}
@@ -107,7 +112,7 @@ export default function DashboardPage() {
             series={[t("reports.dashboard.durations.average")]}
             rows={d.durations.map((r) => ({ key: r.phase, label: t(`dossiers.phase.${r.phase}`), values: [Math.round(r.averageDays ?? 0)] }))}
           />
-          <div className="table-wrap">
+          <TableWrap label={t("reports.dashboard.durations")}>
             <table className="table" data-testid="durations">
               <thead>
                 <tr>
@@ -128,9 +133,9 @@ export default function DashboardPage() {
                 ))}
               </tbody>
             </table>
-          </div>
-        </section>
-      </div>
+          </TableWrap>
+        </div>
+      </section>
 
       <section className="card" aria-labelledby="overdue">
         <h2 id="overdue">
@@ -139,7 +144,7 @@ export default function DashboardPage() {
         {d.overdue.length === 0 ? (
           <p>{t("reports.dashboard.overdue.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t("reports.dashboard.overdue")}>
             <table className="table" data-testid="overdue">
               <thead>
                 <tr>
@@ -164,7 +169,7 @@ export default function DashboardPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 
@@ -181,7 +186,7 @@ export default function DashboardPage() {
               series={[t("reports.dashboard.calls.applications"), t("reports.dashboard.calls.accepted")]}
               rows={d.calls.map((c) => ({ key: c.id, label: `${t("reports.dashboard.calls.call")} ${c.number}`, values: [c.applications, c.accepted] }))}
             />
-            <div className="table-wrap">
+            <TableWrap label={t("reports.dashboard.calls")}>
               <table className="table" data-testid="calls">
                 <thead>
                   <tr>
@@ -206,7 +211,7 @@ export default function DashboardPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         )}
       </section>

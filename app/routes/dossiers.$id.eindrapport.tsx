@@ -10,6 +10,7 @@ import { MarkdownView } from "~/features/reports/markdown-view";
 import { createDecision, deleteDecision, getReportPage, saveReport } from "~/features/reports/report.server";
 import stylesHref from "~/features/reports/reports.css?url";
 import { DECISION_BODIES, DECISION_OUTCOMES, DecisionSchema, ReportSchema } from "~/features/reports/schemas";
+import { TableWrap } from "~/features/reports/table-wrap";
 import { formatDate, formatDateTime } from "~/platform/i18n/format";
 import { useLocale, useT } from "~/platform/i18n/use-t";
 
@@ -262,7 +263,7 @@ function Decisions({ page, lastResult }: { page: PageData; lastResult: unknown }
       {page.decisions.length === 0 ? (
         <p>{t("reports.decisions.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("reports.decisions.title")}>
           <table className="table" data-testid="decisions">
             <thead>
               <tr>
@@ -298,7 +299,7 @@ function Decisions({ page, lastResult }: { page: PageData; lastResult: unknown }
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {page.canEdit ? (
         <Form method="post" className="form decision-form" {...getFormProps(form)}>

@@ -8,6 +8,7 @@ import type { GuidedRow } from "~/features/reports/overview";
 import { overviewQuery } from "~/features/reports/overview-query";
 import { getAnnualOverview } from "~/features/reports/overview.server";
 import stylesHref from "~/features/reports/reports.css?url";
+import { TableWrap } from "~/features/reports/table-wrap";
 import { formatDate } from "~/platform/i18n/format";
 import { useT } from "~/platform/i18n/use-t";
 
@@ -46,7 +47,7 @@ function DossierTable({ id, title, rows, year, table, explain }: { id: string; t
       {rows.length === 0 ? (
         <p>{t("reports.overview.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={title}>
           <table className="table" data-testid={`overview-${table}`}>
             <thead>
               <tr>
@@ -71,7 +72,7 @@ function DossierTable({ id, title, rows, year, table, explain }: { id: string; t
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );
@@ -132,7 +133,7 @@ export default function AnnualOverviewPage() {
         {o.published.length === 0 ? (
           <p>{t("reports.overview.none")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t("reports.overview.published")}>
             <table className="table" data-testid="overview-published">
               <thead>
                 <tr>
@@ -155,7 +156,7 @@ export default function AnnualOverviewPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
       <div className="dashboard-grid">

@@ -6,9 +6,9 @@ import { useT } from "~/platform/i18n/use-t";
 export type BarRow = { key: string; label: string; values: number[] };
 
 const ROW = 22;
-const LABEL_WIDTH = 190;
-const BAR_AREA = 300;
-const NUMBER_WIDTH = 50;
+const LABEL_WIDTH = 160;
+const BAR_AREA = 240;
+const NUMBER_WIDTH = 44;
 
 export function BarChart({
   id,
@@ -44,7 +44,8 @@ export function BarChart({
           ))}
         </ul>
       ) : null}
-      <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`}>
+      {/* Drawn at its natural size (12 px text) and only scaled down on narrow screens. */}
+      <svg className="chart" viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: width }} role="img" aria-labelledby={`${id}-title`}>
         {rows.map((row, r) => {
           const y0 = r * groupHeight + 2;
           return (
