@@ -4,8 +4,40 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
 import { auditSummaryParts } from "~/features/dossiers/audit-summary";
 import { listDossierAudit } from "~/features/dossiers/audit-trail.server";
+import { isPhase } from "~/features/dossiers/phases";
 import { formatDateTime } from "~/platform/i18n/format";
 import { useLocale, useT } from "~/platform/i18n/use-t";
+
+/** Field names in audit summaries that have an interface label; others show as recorded. */
+const FIELD_LABELS: Record<string, string> = {
+  churchId: "dossiers.field.church",
+  callId: "dossiers.field.call",
+  applicantType: "dossiers.field.applicantType",
+  applicantName: "dossiers.field.applicantName",
+  leadId: "dossiers.field.lead",
+  team: "dossiers.field.team",
+  startDate: "dossiers.field.startDate",
+  targetDate: "dossiers.field.targetDate",
+  description: "dossiers.field.description",
+  internalNotes: "dossiers.field.internalNotes",
+  reference: "dossiers.list.reference",
+  phase: "dossiers.list.phase",
+  from: "dossiers.audit.field.from",
+  to: "dossiers.audit.field.to",
+  reason: "dossiers.move.reason",
+  title: "dossiers.task.field.title",
+  ownerId: "dossiers.task.field.owner",
+  dueDate: "dossiers.task.field.dueDate",
+  isMilestone: "dossiers.task.milestone",
+  done: "dossiers.task.done",
+  kind: "dossiers.meeting.field.kind",
+  date: "dossiers.meeting.field.date",
+  attendees: "dossiers.meeting.field.attendees",
+  notes: "dossiers.meeting.field.notes",
+  version: "dossiers.audit.field.version",
+};
+
+const PHASE_FIELDS = new Set(["from", "to"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,7 +80,8 @@ export default function DossierAuditPage() {
                   <td>
                     {auditSummaryParts(e.summary).map((part) => (
                       <div key={part.label}>
-                        <strong>{part.label}</strong>: {part.value}
+                        <strong>{FIELD_LABELS[part.label] ? t(FIELD_LABELS[part.label]) : part.label}</strong>:{" "}
+                        {PHASE_FIELDS.has(part.label) && isPhase(part.value) ? t(`dossiers.phase.${part.value}`) : part.value}
                       </div>
                     ))}
                   </td>
