@@ -75,9 +75,12 @@ test("2. Gent sees it waiting, comments on an input row and asks for changes", a
   const waiting = page.getByTestId("waiting");
   const row = waiting.getByRole("row").filter({ hasText: ctx.reference });
   await expect(row).toContainText(`${SCENARIO} v1`);
-  // The count beside the heading is the number of versions waiting.
+  // The count beside the heading and in the navigation is the number of versions waiting.
   const rows = await waiting.locator("tbody tr").count();
   await expect(page.getByTestId("waiting-count")).toHaveText(String(rows));
+  const nav = page.getByRole("navigation", { name: "Hoofdnavigatie" });
+  await expect(nav.getByRole("link", { name: /Te beoordelen/ })).toHaveAttribute("href", "/gemeente");
+  await expect(nav.getByTestId("to-review-count").locator('[aria-hidden="true"]')).toHaveText(String(rows));
   await expect(page.getByTestId("my-dossiers").getByRole("row").filter({ hasText: ctx.reference })).toContainText("Beoordeel de ingediende simulatie");
   await noSeriousViolations(page, "gemeente");
   await shot(page, "home");
@@ -184,6 +187,9 @@ test("4. Gent sees exactly what changed and approves", async ({ loginAs }) => {
   await expect(past.getByRole("row").filter({ hasText: `${SCENARIO} v2` })).toContainText("Goedgekeurd");
   await expect(past.getByRole("row").filter({ hasText: `${SCENARIO} v1` })).toContainText(REASON);
   await expect(page.getByTestId("waiting").getByRole("row").filter({ hasText: ctx.reference })).toHaveCount(0);
+  const left = await page.getByTestId("waiting").locator("tbody tr").count();
+  await expect(page.getByTestId("waiting-count")).toHaveText(String(left));
+  await expect(page.getByTestId("to-review-count")).toHaveCount(left > 0 ? 1 : 0);
 });
 
 test("5. the dossier can move on to REPORTING", async ({ loginAs }) => {
