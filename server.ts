@@ -12,6 +12,7 @@ import { logger } from "./app/platform/logger.server";
 import {
   crossSiteRefusal,
   errorHandler,
+  formBodiesOnly,
   rateLimiting,
   requestLogging,
   securityHeadersMiddleware,
@@ -50,6 +51,7 @@ export async function createServer(options: ServerOptions = {}) {
   app.use(crossSiteRefusal({ appUrl: options.appUrl ?? process.env.APP_URL }));
   const rateLimits = options.rateLimits ?? parseRateLimitConfig(process.env);
   app.use(rateLimiting({ rules: rulesFrom(rateLimits), store: options.rateLimitStore }));
+  app.use(formBodiesOnly());
   app.use(compression());
   // Fingerprinted assets are immutable; everything else in public/ is short-lived.
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
@@ -79,7 +81,12 @@ async function main() {
     process.exit(1);
   }
   let closing = false;
+  const rateLimitStore =
+    rateLimits.RATE_LIMIT_STORE === "database"
+      ? new (await import("./app/platform/security/rate-limit-db.server")).DatabaseRateLimitStore()
+      : undefined;
   const app = await createServer({
+    rateLimitStore,
     trustProxy: env.TRUST_PROXY,
     appUrl: env.APP_URL,
     tileUrl: env.MAP_TILE_URL,

@@ -8,6 +8,7 @@ import { translate } from "../i18n/catalogue";
 import { isLocale, type Locale, localeFromAcceptLanguage } from "../i18n/locales";
 import { logger, requestContext } from "../logger.server";
 import { createNonce, isFrameable, securityHeaders } from "./headers";
+import { messages as securityMessages } from "./messages";
 import { allowedHostsFor, checkOrigin } from "./origin";
 import { checkRateLimits, MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from "./rate-limit";
 
@@ -18,6 +19,7 @@ declare module "express-serve-static-core" {
   }
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** A caller's X-Request-Id when it is harmless to echo and log, else a fresh one. */
@@ -95,10 +97,17 @@ function localeOf(req: Request): Locale {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+type RefusalStatus = 403 | 415 | 429;
+
+function refusalText(locale: Locale, status: RefusalStatus, part: "title" | "body"): string {
+  if (status === 415) return securityMessages[locale][`security.415.${part}`];
+  return translate(locale, `error.${status}.${part}`);
+}
+
 /** A small friendly page for refusals made before Remix runs (no layout, no scripts). */
-export function refusalPage(locale: Locale, status: 403 | 429): string {
-  const title = translate(locale, `error.${status}.title`);
-  const body = translate(locale, `error.${status}.body`);
+export function refusalPage(locale: Locale, status: RefusalStatus): string {
+  const title = refusalText(locale, status, "title");
+  const body = refusalText(locale, status, "body");
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(translate(locale, "app.name"))}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><main><p style="font-size:3rem;margin:0;color:#4b5563">${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(translate(locale, "error.backHome"))}</a></p></main></body></html>`;
 }
 
@@ -106,26 +115,26 @@ function wantsJson(req: Request) {
   return req.path.startsWith("/api/") || !(req.get("Accept") ?? "").includes("text/html");
 }
 
-const STATUS_TEXT = { 403: "Forbidden", 429: "Too Many Requests" } as const;
+const STATUS_TEXT = { 403: "Forbidden", 415: "Unsupported Media Type", 429: "Too Many Requests" } as const;
 
 /**
  * The refusal as Remix's single fetch (a form posted with JavaScript, to "<path>.data")
  * expects it: a turbo-stream of `{ error: ErrorResponse }`, so the client shows the
  * friendly 403/429 page instead of failing to decode the answer. Format of Remix 2.17.
  */
-export function singleFetchRefusal(status: 403 | 429, message: string): string {
+export function singleFetchRefusal(status: RefusalStatus, message: string): string {
   return `${JSON.stringify([{ _1: 2 }, "error", ["ErrorResponse", 3, 4, 5], message, status, STATUS_TEXT[status]])}\n`;
 }
 
-function refuse(req: Request, res: Response, status: 403 | 429, code: string) {
+function refuse(req: Request, res: Response, status: RefusalStatus, code: string) {
   res.status(status).setHeader("Cache-Control", "no-store");
   if (req.path.endsWith(".data")) {
     res.setHeader("X-Remix-Response", "yes");
-    res.type("text/x-script").send(singleFetchRefusal(status, translate(localeOf(req), `error.${status}.body`)));
+    res.type("text/x-script").send(singleFetchRefusal(status, refusalText(localeOf(req), status, "body")));
     return;
   }
   if (wantsJson(req)) {
-    res.json({ error: code, message: translate(localeOf(req), `error.${status}.body`) });
+    res.json({ error: code, message: refusalText(localeOf(req), status, "body") });
   } else {
     res.type("html").send(refusalPage(localeOf(req), status));
   }
@@ -148,6 +157,22 @@ export function crossSiteRefusal({ appUrl }: { appUrl?: string }): RequestHandle
     if (verdict.ok) return next();
     logger.warn({ method: req.method, path: loggablePath(req.path), reason: verdict.reason }, "cross-site request refused");
     refuse(req, res, 403, "cross_site_request");
+  };
+}
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * 415 for a state-changing request to a page that is not a form post (JSON, text/plain, no
+ * Content-Type): every action reads request.formData(), which would otherwise throw and
+ * answer 500. The API (/api/*) decides for itself.
+ */
+export function formBodiesOnly(): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method) || req.path === "/api" || req.path.startsWith("/api/")) return next();
+    const type = (req.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+    if (FORM_TYPES.has(type)) return next();
+    refuse(req, res, 415, "unsupported_media_type");
   };
 }
 

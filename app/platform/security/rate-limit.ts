@@ -55,6 +55,8 @@ const booleanish = z.enum(["true", "false", "1", "0"]).transform((v) => v === "t
 /** The limits, from the environment (per minute unless RATE_LIMIT_WINDOW_SECONDS says otherwise). */
 export const RateLimitConfigSchema = z.object({
   RATE_LIMIT_OFF: booleanish.default(false),
+  /** memory: this process only; database: shared by every process on the database (RateLimitBucket). */
+  RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
   RATE_LIMIT_WINDOW_SECONDS: positive.default(60),
   RATE_LIMIT_LOGIN: positive.default(20),
   RATE_LIMIT_PASSWORD: positive.default(10),

@@ -8,6 +8,7 @@ import { createLogger } from "~/platform/logger.server";
 import {
   crossSiteRefusal,
   errorHandler,
+  formBodiesOnly,
   loggablePath,
   rateLimiting,
   requestIdFrom,
@@ -36,6 +37,7 @@ beforeAll(async () => {
   app.use(securityHeadersMiddleware({ tileUrl: "https://tiles.example.org/{z}/{x}/{y}.png" }));
   app.use(crossSiteRefusal({ appUrl: "https://herbestemming.example" }));
   app.use(rateLimiting({ rules: rulesFrom(parseRateLimitConfig({ RATE_LIMIT_LOGIN: "2", RATE_LIMIT_API: "3" })), store: new MemoryRateLimitStore() }));
+  app.use(formBodiesOnly());
   app.get("/boom", () => {
     throw new Error("database exploded: secret detail");
   });
@@ -109,7 +111,11 @@ describe("security middleware", () => {
 
   it("answers 429 with Retry-After per client address: HTML for browsers, JSON for the API", async () => {
     const login = (ip: string) =>
-      fetch(`${base}/login`, { method: "POST", headers: { "X-Forwarded-For": ip, Accept: "text/html", "Accept-Language": "en" }, body: "" });
+      fetch(`${base}/login`, {
+        method: "POST",
+        headers: { "X-Forwarded-For": ip, Accept: "text/html", "Accept-Language": "en", "Content-Type": "application/x-www-form-urlencoded" },
+        body: "",
+      });
     expect((await login("10.0.0.1")).status).toBe(200);
     expect((await login("10.0.0.1")).status).toBe(200);
     const refused = await login("10.0.0.1");
@@ -132,6 +138,21 @@ describe("security middleware", () => {
     expect(apiRefused.status).toBe(429);
     expect(apiRefused.headers.get("Retry-After")).toMatch(/^\d+$/);
     expect(await apiRefused.json()).toMatchObject({ error: "rate_limited" });
+  });
+
+  it("answers 415 to a page POST that is not a form (which the action could not read), but leaves the API alone", async () => {
+    const json = await fetch(`${base}/dossiers/x`, { method: "POST", headers: { "Content-Type": "application/json", Accept: "text/html" }, body: "{}" });
+    expect(json.status).toBe(415);
+    expect(await json.text()).toContain("Formulier niet herkend");
+    const none = await fetch(`${base}/logout`, { method: "POST" });
+    expect(none.status).toBe(415);
+    const data = await fetch(`${base}/login.data`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: "x" });
+    expect(data.status).toBe(415);
+    expect(JSON.parse(await data.text())[4]).toBe(415);
+    const multipart = new FormData();
+    multipart.set("file", new Blob(["x"]), "a.txt");
+    expect((await fetch(`${base}/dossiers/x/documenten`, { method: "POST", body: multipart })).status).toBe(200);
+    expect((await fetch(`${base}/api/things`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status).toBe(200);
   });
 
   it("gives each request an id (a sane one from the caller is kept) and puts it on every log line of that request", async () => {

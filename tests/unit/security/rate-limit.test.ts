@@ -67,7 +67,8 @@ describe("rate limits", () => {
 
   it("reads its limits from the environment, checked, with defaults; can be switched off for benchmarks", () => {
     const config = parseRateLimitConfig({ RATE_LIMIT_API: "1000", RATE_LIMIT_LOGIN: "" });
-    expect(config).toMatchObject({ RATE_LIMIT_API: 1000, RATE_LIMIT_LOGIN: 20, RATE_LIMIT_PASSWORD: 10, RATE_LIMIT_UPLOAD: 30, RATE_LIMIT_OFF: false });
+    expect(config).toMatchObject({ RATE_LIMIT_API: 1000, RATE_LIMIT_LOGIN: 20, RATE_LIMIT_PASSWORD: 10, RATE_LIMIT_UPLOAD: 30, RATE_LIMIT_OFF: false, RATE_LIMIT_STORE: "memory" });
+    expect(() => parseRateLimitConfig({ RATE_LIMIT_STORE: "redis" })).toThrow();
     expect(() => parseRateLimitConfig({ RATE_LIMIT_LOGIN: "many" })).toThrow();
     expect(() => parseRateLimitConfig({ RATE_LIMIT_LOGIN: "0" })).toThrow();
     expect(rulesFrom(parseRateLimitConfig({ RATE_LIMIT_OFF: "true" }))).toEqual([]);
