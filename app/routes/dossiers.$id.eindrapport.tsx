@@ -208,33 +208,38 @@ function ReportForm({ page, lastResult }: { page: PageData; lastResult: unknown 
       <Field field={fields.recommendation} label={t("reports.recommendation")}>
         <textarea {...getTextareaProps(fields.recommendation)} rows={6} />
       </Field>
-      <Field field={fields.preferredScenarioId} label={t("reports.preferredScenario")} hint={t("reports.preferredScenario.hint")}>
-        <select {...getSelectProps(fields.preferredScenarioId, { ariaDescribedBy: fields.preferredScenarioId.descriptionId })}>
-          <option value="">{t("reports.preferredScenario.none")}</option>
-          {page.scenarios.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-              {s.approved ? ` (${t("reports.approvedVersion.value", { scenario: t("reports.status.APPROVED"), number: s.approved.number })})` : ""}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {/* Anchors for the checklist's "fix it" links. */}
+      <div id="preferredScenarioId" className="anchor">
+        <Field field={fields.preferredScenarioId} label={t("reports.preferredScenario")} hint={t("reports.preferredScenario.hint")}>
+          <select {...getSelectProps(fields.preferredScenarioId, { ariaDescribedBy: fields.preferredScenarioId.descriptionId })}>
+            <option value="">{t("reports.preferredScenario.none")}</option>
+            {page.scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+                {s.approved ? ` (${t("reports.approvedVersion.value", { scenario: t("reports.status.APPROVED"), number: s.approved.number })})` : ""}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
       {page.scenarios.length === 0 ? (
         <p className="muted">
           {t("reports.noScenarios")} <Link to={`/dossiers/${page.dossier.id}/scenarios`}>{t("reports.check.fix.scenarios")}</Link>
         </p>
       ) : null}
       <ApprovedVersion page={page} />
-      <Field field={fields.documentId} label={t("reports.document")} hint={t("reports.document.hint")}>
-        <select {...getSelectProps(fields.documentId, { ariaDescribedBy: fields.documentId.descriptionId })}>
-          <option value="">{t("reports.document.none")}</option>
-          {page.reportDocuments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <div id="documentId" className="anchor">
+        <Field field={fields.documentId} label={t("reports.document")} hint={t("reports.document.hint")}>
+          <select {...getSelectProps(fields.documentId, { ariaDescribedBy: fields.documentId.descriptionId })}>
+            <option value="">{t("reports.document.none")}</option>
+            {page.reportDocuments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
       <p>
         <Link to={`/dossiers/${page.dossier.id}/documenten`}>{t("reports.document.upload")}</Link>
       </p>

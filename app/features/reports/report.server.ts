@@ -39,6 +39,7 @@ export async function getReportPage({ user, dossierId }: { user: Actor; dossierI
         conclusions: true,
         recommendation: true,
         documentId: true,
+        document: { select: { deletedAt: true } },
         version: true,
         updatedAt: true,
         updatedBy: { select: { name: true } },
@@ -63,7 +64,8 @@ export async function getReportPage({ user, dossierId }: { user: Actor; dossierI
   const visibleDocIds = new Map(allDocuments.map((d) => [d.id, d.title]));
   const checklist = completionChecklist({
     dossierId,
-    hasFinalReportDocument: Boolean(report?.documentId),
+    // A report document deleted since it was chosen no longer counts.
+    hasFinalReportDocument: Boolean(report?.documentId && !report.document?.deletedAt),
     hasPreferredScenario: preferred !== null,
     preferredHasApprovedVersion: preferredApproved !== null,
     hasFinalReportDocumentToChoose: reportDocuments.length > 0,

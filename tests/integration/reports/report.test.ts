@@ -102,6 +102,10 @@ describe("final report tab: who may see and write it", () => {
     expect(audit.userId).toBe(staff.id);
     const page = await load(f.dossier.id, staffCookie);
     expect(page.data?.checklist.every((c) => c.done)).toBe(true);
+    // A chosen report document that is deleted afterwards no longer counts.
+    await db.document.update({ where: { id: f.document.id }, data: { deletedAt: new Date() } });
+    expect((await load(f.dossier.id, staffCookie)).data?.checklist.map((c) => c.done)).toEqual([false, true, true]);
+    await db.document.update({ where: { id: f.document.id }, data: { deletedAt: null } });
 
     // A second save from the same starting version is a conflict, and changes nothing.
     const stale = await post(f.dossier.id, staffCookie, {
