@@ -30,6 +30,26 @@ export type ImportPreview = {
 
 type Planned = { preview: ImportPreview; plan: { data: ImportChurch; matchId: string | null }[] };
 
+// SQLite refuses queries with too many parameters: look URIs up in slices.
+const SLICE = 500;
+const candidateSelect = { id: true, name: true, nisCode: true, inventoryUri: true, createdAt: true } as const;
+
+/** Existing churches a row may match: those with one of the URIs, or in one of the municipalities. */
+async function findCandidates(client: Client, uris: string[], nisCodes: string[]) {
+  type Candidate = { id: string; name: string; nisCode: string; inventoryUri: string | null; createdAt: Date };
+  const found = new Map<string, Candidate>();
+  const slices: Promise<Candidate[]>[] = [];
+  for (let i = 0; i < nisCodes.length; i += SLICE) {
+    slices.push(client.church.findMany({ where: { nisCode: { in: nisCodes.slice(i, i + SLICE) } }, select: candidateSelect }));
+  }
+  for (let i = 0; i < uris.length; i += SLICE) {
+    slices.push(client.church.findMany({ where: { inventoryUri: { in: uris.slice(i, i + SLICE) } }, select: candidateSelect }));
+  }
+  for (const rows of await Promise.all(slices)) for (const row of rows) found.set(row.id, row);
+  // Oldest first, so an ambiguous name match is at least stable.
+  return [...found.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
 /** Matches each valid row to an existing church: by inventory URI, else by name within the municipality. */
 async function plan(text: string, client: Client): Promise<Planned> {
   const municipalities = await client.municipality.findMany({ select: { nisCode: true, name: true } });
@@ -38,13 +58,7 @@ async function plan(text: string, client: Client): Promise<Planned> {
   const valid = analysis.rows.flatMap((r) => (r.data ? [r.data] : []));
   const uris = valid.flatMap((d) => (d.inventoryUri ? [d.inventoryUri] : []));
   const nisCodes = [...new Set(valid.map((d) => d.nisCode))];
-  const existing = valid.length
-    ? await client.church.findMany({
-        where: { OR: [{ inventoryUri: { in: uris } }, { nisCode: { in: nisCodes } }] },
-        select: { id: true, name: true, nisCode: true, inventoryUri: true },
-        orderBy: { createdAt: "asc" },
-      })
-    : [];
+  const existing = await findCandidates(client, uris, nisCodes);
   const byUri = new Map(existing.flatMap((c) => (c.inventoryUri ? [[c.inventoryUri, c.id] as const] : [])));
   const byName = new Map<string, string[]>();
   for (const c of existing) {
@@ -106,17 +120,15 @@ export async function runImport({ actor, text, fileName }: { actor: Actor; text:
     async (tx) => {
       const { preview, plan: rows } = await plan(text, tx);
       if (!preview.importable) return { ok: false as const, preview };
-      let created = 0;
-      let updated = 0;
-      for (const { data, matchId } of rows) {
-        if (matchId) {
-          await tx.church.update({ where: { id: matchId }, data: { ...data, version: { increment: 1 } } });
-          updated++;
-        } else {
-          await tx.church.create({ data });
-          created++;
-        }
+      const creates = rows.filter((r) => !r.matchId).map((r) => r.data);
+      const updates = rows.filter((r) => r.matchId);
+      // New churches in batches (one statement per slice); updates differ per row.
+      for (let i = 0; i < creates.length; i += 200) await tx.church.createMany({ data: creates.slice(i, i + 200) });
+      for (const { data, matchId } of updates) {
+        await tx.church.update({ where: { id: matchId! }, data: { ...data, version: { increment: 1 } } });
       }
+      const created = creates.length;
+      const updated = updates.length;
       await recordAudit(
         {
           userId: actor.id,

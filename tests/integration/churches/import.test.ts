@@ -118,6 +118,16 @@ describe("CSV import", () => {
     expect(res.data.preview.importable).toBe(false);
   });
 
+  it("handles a file with more rows than SQLite allows query parameters in one lookup", async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `Reekskerk ${i};Gent;${URI(810000 + i)}`);
+    const text = `naam;gemeente;erfgoedobject\n${rows.join("\n")}`;
+    const first = await confirm(text);
+    expect(first.data).toMatchObject({ stage: "done", created: 1200, updated: 0 });
+    const again = await confirm(text);
+    expect(again.data).toMatchObject({ stage: "done", created: 0, updated: 1200 });
+    expect(await db.church.count({ where: { name: { startsWith: "Reekskerk" } } })).toBe(1200);
+  });
+
   it("refuses a file that is too large, not UTF-8, or missing", async () => {
     const big = await preview(`naam;gemeente\n${"x".repeat(5_000_001)}`);
     expect(big.status).toBe(413);
