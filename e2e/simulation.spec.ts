@@ -158,5 +158,28 @@ test.describe("with JavaScript on", () => {
     await expect(npv).toContainText("+");
     await shot(page, "compare");
     await noSeriousViolations(page, "comparison");
+    const url = new URL(page.url());
+    const [v1, v2] = [url.searchParams.get("a"), url.searchParams.get("b")];
+
+    await page.goto(`/dossiers/${dossierId}/scenarios`);
+    await expect(page.getByTestId("scenario-list")).toContainText("Bibliotheek met JavaScript");
+    await shot(page, "list");
+    await noSeriousViolations(page, "scenario list");
+    await page.goto(`/dossiers/${dossierId}/scenarios/vergelijk`);
+    await expect(page.getByTestId("scenario-comparison")).toContainText("-48.624,24 €");
+    await shot(page, "scenarios-compare");
+    await noSeriousViolations(page, "scenario comparison");
+
+    // Gent reviews this dossier: it sees the submitted version, never the draft.
+    await loginAs("gent");
+    const base = `/dossiers/${dossierId}/scenarios`;
+    await page.goto(base);
+    await page.getByRole("link", { name: "Bibliotheek met JavaScript" }).click();
+    await expect(page.getByTestId("version-history").locator("tbody tr")).toHaveCount(1);
+    await expect(page.getByTestId("edit-simulation")).toHaveCount(0);
+    const scenarioPath = new URL(page.url()).pathname;
+    expect((await page.goto(`${scenarioPath}/versies/${v1}`))?.status()).toBe(200);
+    expect((await page.goto(`${scenarioPath}/versies/${v2}`))?.status()).toBe(404);
+    expect((await page.goto(`${scenarioPath}/simulatie`))?.status()).toBe(403);
   });
 });

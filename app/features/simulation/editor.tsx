@@ -17,7 +17,7 @@ import { Field, FormErrors } from "~/components/forms";
 import { useT } from "~/platform/i18n/use-t";
 import { editorSchema, inputToForm, NEW_ROWS } from "./editor-schema";
 import { simulate } from "./engine";
-import { Results } from "./results";
+import { formatMetric, Results } from "./results";
 import {
   INVESTMENT_CATEGORIES,
   LOAN_TYPES,
@@ -335,6 +335,19 @@ export function SimulationEditor({
           ) : null}
         </div>
         <p className="muted">{t("simulation.editor.submitHint")}</p>
+        {/* The key figures stay in view while typing far above the results. */}
+        <div className="sim-sticky" data-testid="sticky-figures">
+          <span>
+            {t("simulation.metric.npv")}: <strong>{formatMetric("npv", result.metrics.npv, t)}</strong>
+          </span>
+          <span>
+            {t("simulation.metric.irrPct")}: <strong>{formatMetric("irrPct", result.metrics.irrPct, t)}</strong>
+          </span>
+          <span>
+            {t("simulation.total.fundingGap")}: <strong>{formatMetric("fundingGap", result.totals.fundingGap, t)}</strong>
+          </span>
+          <a href="#live-results">{t("simulation.editor.toResults")}</a>
+        </div>
       </Form>
 
       <section className="sim-live" aria-labelledby="live-results">
