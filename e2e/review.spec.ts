@@ -135,6 +135,7 @@ test("3. staff see the notification, make version 2 and submit it", async ({ log
   await page.getByTestId("comment").filter({ hasText: COMMENT }).getByLabel(/Interne opmerking/).check();
   await page.getByRole("button", { name: "Reactie plaatsen" }).click();
   await expect(page.getByTestId("comment").filter({ hasText: INTERNAL, hasNotText: COMMENT })).toContainText("intern");
+  await shot(page, "staff");
 
   // The dossier went back to SIMULATION, recorded with Gent's reason.
   await page.goto(`/dossiers/${ctx.dossierId}`);

@@ -23,15 +23,19 @@ export function DecisionView({ review, canDecide, isStaff, closedReason, lastRes
   const locale = useLocale();
   if (review) {
     return (
-      <div className={review.decision === "APPROVED" ? "alert alert--ok" : "alert alert--warn"} data-testid="decision">
-        <p style={{ margin: 0 }}>
-          <strong>{t(`review.decision.${review.decision}`)}</strong> · {t("review.decision.byAt", { name: review.by, date: formatDateTime(review.at, locale) })}
-        </p>
-        {review.reason ? <p>{t("review.decision.reasonShown", { reason: review.reason })}</p> : null}
-        <p className="review-hash">
-          {t("review.decision.pinned")} <code>{review.hash}</code>
-        </p>
-      </div>
+      <>
+        {/* A refused second decision (someone decided first): say so above the decision that stands. */}
+        <FormErrors errors={lastResult?.error?.[""]} />
+        <div className={review.decision === "APPROVED" ? "alert alert--ok" : "alert alert--warn"} data-testid="decision">
+          <p style={{ margin: 0 }}>
+            <strong>{t(`review.decision.${review.decision}`)}</strong> · {t("review.decision.byAt", { name: review.by, date: formatDateTime(review.at, locale) })}
+          </p>
+          {review.reason ? <p>{t("review.decision.reasonShown", { reason: review.reason })}</p> : null}
+          <p className="review-hash">
+            {t("review.decision.pinned")} <code>{review.hash}</code>
+          </p>
+        </div>
+      </>
     );
   }
   if (canDecide) return <DecisionForm lastResult={lastResult} />;

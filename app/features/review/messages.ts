@@ -82,7 +82,7 @@ export const messages = {
     "review.error.reasonRequired": "Zeg welke wijzigingen u vraagt.",
     "review.error.unknownRow": "Kies een regel uit de lijst.",
 
-    "review.changes.title": "Wat veranderde sinds uw vorige beoordeling",
+    "review.changes.title": "Wat veranderde sinds de vorige beoordeling",
     "review.changes.none": "Er is nog geen eerdere versie van dit scenario beoordeeld.",
     "review.changes.intro": "Vergeleken met versie {number}, beoordeeld op {date}:",
     "review.changes.openPrevious": "Versie {number} bekijken",
@@ -206,7 +206,7 @@ export const messages = {
     "review.error.reasonRequired": "Say which changes you ask for.",
     "review.error.unknownRow": "Choose a row from the list.",
 
-    "review.changes.title": "What changed since your last review",
+    "review.changes.title": "What changed since the last review",
     "review.changes.none": "No earlier version of this scenario has been reviewed yet.",
     "review.changes.intro": "Compared with version {number}, reviewed on {date}:",
     "review.changes.openPrevious": "View version {number}",
