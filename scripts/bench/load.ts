@@ -7,6 +7,7 @@
  * dossiers while 100 anonymous visitors open the public map and its open data. Each
  * virtual user waits a little between clicks, as people do. Printed per page: requests,
  * requests/s, p50 and p99 latency, errors. Goal: no errors and p99 under 500 ms.
+ * BENCH_STAFF_THINK_MS / BENCH_VISITOR_THINK_MS change the pauses (default 1000 / 2000).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,8 +74,8 @@ export async function benchLoad(options: LoadOptions = {}): Promise<PageResult[]
   const seconds = options.seconds ?? Number(process.env.BENCH_SECONDS ?? 60);
   const staffCount = options.staff ?? 20;
   const visitorCount = options.visitors ?? 100;
-  const staffThinkMs = options.staffThinkMs ?? 1000;
-  const visitorThinkMs = options.visitorThinkMs ?? 2000;
+  const staffThinkMs = options.staffThinkMs ?? Number(process.env.BENCH_STAFF_THINK_MS ?? 1000);
+  const visitorThinkMs = options.visitorThinkMs ?? Number(process.env.BENCH_VISITOR_THINK_MS ?? 2000);
   const buildDir = options.buildDir ?? process.env.BUILD_DIR ?? "build";
 
   ensureBuild(buildDir);
