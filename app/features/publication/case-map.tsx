@@ -180,7 +180,7 @@ export function CaseMap({ dataUrl, selected, onSelect, newTab = false, visible =
     if (state !== "ready") return;
     const controller = new AbortController();
     setShown(false);
-    fetch(dataUrl, { signal: controller.signal, headers: { Accept: "application/geo+json" } })
+    fetch(dataUrl, { signal: controller.signal })
       .then((response) => {
         if (!response.ok) throw new Error(`GeoJSON ${response.status}`);
         return response.json() as Promise<{ features: CaseFeature[] }>;

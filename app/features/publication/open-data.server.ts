@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { getEnv } from "~/platform/env.server";
 import { applyFilters, type CaseFilters, filterKey, parseCaseFilters } from "./filters";
 import { toCsv, toGeoJson } from "./open-data";
-import { getPublishedCases, onVersionChange } from "./public-cases.server";
+import { getPublishedCases } from "./public-cases.server";
 
 export type OpenDataFormat = "geojson" | "csv";
 
@@ -20,7 +20,7 @@ const FILE_NAME: Record<OpenDataFormat, string> = { geojson: "cases.geojson", cs
 const MAX_ENTRIES = 500;
 
 const bodies = new Map<string, CachedBody>();
-onVersionChange(() => bodies.clear());
+let bodiesVersion = "";
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -30,13 +30,17 @@ export const CORS_HEADERS = {
 } as const;
 
 /** The public base URL for absolute links: APP_URL when set, else this request's origin. */
-export function publicOrigin(request: Request): string {
+export function publicOrigin(request: Request | string): string {
   const configured = getEnv().APP_URL;
-  return (configured ?? new URL(request.url).origin).replace(/\/+$/, "");
+  return (configured ?? (typeof request === "string" ? request : new URL(request.url).origin)).replace(/\/+$/, "");
 }
 
 async function cachedBody(format: OpenDataFormat, filters: CaseFilters, origin: string): Promise<CachedBody> {
   const published = await getPublishedCases();
+  if (published.version !== bodiesVersion) {
+    bodies.clear();
+    bodiesVersion = published.version;
+  }
   const key = `${published.version}|${format}|${origin}|${filterKey(filters)}`;
   const hit = bodies.get(key);
   if (hit) return hit;
@@ -61,10 +65,8 @@ function etagMatches(header: string, etag: string): boolean {
 }
 
 /** RFC 9110: If-None-Match wins; If-Modified-Since only when there is no If-None-Match. */
-export function isNotModified(request: Request, etag: string, lastModified: Date | null): boolean {
-  const inm = request.headers.get("If-None-Match");
+export function isNotModified({ inm, ims }: { inm: string | null; ims: string | null }, etag: string, lastModified: Date | null): boolean {
   if (inm !== null) return etagMatches(inm, etag);
-  const ims = request.headers.get("If-Modified-Since");
   if (ims && lastModified) {
     const since = Date.parse(ims);
     return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
@@ -72,38 +74,48 @@ export function isNotModified(request: Request, etag: string, lastModified: Date
   return false;
 }
 
-function acceptsGzip(request: Request): boolean {
-  return /\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? "");
-}
+/** What a request needs to be answered: its URL and a header reader (Fetch or Express). */
+export type OpenDataRequest = { url: URL; origin: string; header: (name: string) => string | null };
+export type OpenDataAnswer = { status: number; headers: Record<string, string>; body: Buffer | string | null };
 
-/** GET /api/cases.geojson and /api/cases.csv with the map's filters. */
-export async function openDataResponse(request: Request, format: OpenDataFormat): Promise<Response> {
-  const url = new URL(request.url);
-  const { filters, invalid } = parseCaseFilters(url.searchParams);
+/** The answer to GET /api/cases.geojson or .csv with the map's filters. */
+export async function openDataAnswer(request: OpenDataRequest, format: OpenDataFormat): Promise<OpenDataAnswer> {
+  const { filters, invalid } = parseCaseFilters(request.url.searchParams);
   if (invalid.length) {
-    return Response.json(
-      { error: "invalid filter", parameters: invalid, documentation: "/open-data" },
-      { status: 400, headers: { ...CORS_HEADERS, "Cache-Control": "no-store" } },
-    );
+    return {
+      status: 400,
+      headers: { ...CORS_HEADERS, "Cache-Control": "no-store", "Content-Type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ error: "invalid filter", parameters: invalid, documentation: "/open-data" }),
+    };
   }
-  const entry = await cachedBody(format, filters, publicOrigin(request));
-  const headers = new Headers({
+  const entry = await cachedBody(format, filters, request.origin);
+  const headers: Record<string, string> = {
     ...CORS_HEADERS,
     "Cache-Control": "public, max-age=300",
     ETag: entry.etag,
     Vary: "Accept-Encoding",
-  });
-  if (entry.lastModified) headers.set("Last-Modified", entry.lastModified.toUTCString());
-  if (isNotModified(request, entry.etag, entry.lastModified)) return new Response(null, { status: 304, headers });
-  headers.set("Content-Type", CONTENT_TYPE[format]);
-  headers.set("Content-Disposition", `${format === "csv" ? "attachment" : "inline"}; filename="${FILE_NAME[format]}"`);
-  headers.set("X-Content-Type-Options", "nosniff");
+  };
+  if (entry.lastModified) headers["Last-Modified"] = entry.lastModified.toUTCString();
+  const conditional = { inm: request.header("If-None-Match"), ims: request.header("If-Modified-Since") };
+  if (isNotModified(conditional, entry.etag, entry.lastModified)) return { status: 304, headers, body: null };
+  headers["Content-Type"] = CONTENT_TYPE[format];
+  headers["Content-Disposition"] = `${format === "csv" ? "attachment" : "inline"}; filename="${FILE_NAME[format]}"`;
+  headers["X-Content-Type-Options"] = "nosniff";
   // Served pre-compressed: the compression middleware leaves an encoded body alone.
-  const gzip = acceptsGzip(request);
-  if (gzip) headers.set("Content-Encoding", "gzip");
-  const payload = gzip ? entry.gzip : entry.body;
-  headers.set("Content-Length", String(payload.byteLength));
-  return new Response(payload as unknown as BodyInit, { status: 200, headers });
+  const gzip = /\bgzip\b/.test(request.header("Accept-Encoding") ?? "");
+  if (gzip) headers["Content-Encoding"] = "gzip";
+  const body = gzip ? entry.gzip : entry.body;
+  headers["Content-Length"] = String(body.byteLength);
+  return { status: 200, headers, body };
+}
+
+/** The Remix resource routes' side. */
+export async function openDataResponse(request: Request, format: OpenDataFormat): Promise<Response> {
+  const answer = await openDataAnswer(
+    { url: new URL(request.url), origin: publicOrigin(request), header: (name) => request.headers.get(name) },
+    format,
+  );
+  return new Response(answer.body as unknown as BodyInit | null, { status: answer.status, headers: answer.headers });
 }
 
 /** CORS preflight (a conditional GET from another site sends one); other methods: 405. */

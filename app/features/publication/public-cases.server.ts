@@ -18,14 +18,22 @@ export type PublishedCases = {
   lastModified: Date | null;
 };
 
-type Listener = (version: string) => void;
+type State = {
+  current: PublishedCases | null;
+  checkedAt: number;
+  pending: Promise<PublishedCases> | null;
+  /** Bumped by invalidate, so a refresh that started before a change does not count as fresh. */
+  generation: number;
+};
 
-let current: PublishedCases | null = null;
-let checkedAt = 0;
-let pending: Promise<PublishedCases> | null = null;
-// Bumped by invalidate, so a refresh that started before a change does not count as fresh.
-let generation = 0;
-const listeners = new Set<Listener>();
+// On globalThis: the open-data fast path in server.ts loads this module outside the Remix
+// build, and both copies must see the same cache (and the same invalidation).
+const state: State = ((globalThis as { __hbPublishedCases?: State }).__hbPublishedCases ??= {
+  current: null,
+  checkedAt: 0,
+  pending: null,
+  generation: 0,
+});
 
 /** The fields toPublicCase reads, and nothing more. */
 export const PUBLICATION_SELECT = {
@@ -76,38 +84,51 @@ async function readVersion(): Promise<{ version: string; lastModified: Date | nu
   return { version, lastModified };
 }
 
+// Prisma loads relations with IN (...) lists; pages keep them under SQLite's parameter limit.
+const PAGE = 400;
+
 async function load(version: string, lastModified: Date | null): Promise<PublishedCases> {
-  const rows = await db.casePublication.findMany({ where: { status: "PUBLISHED" }, select: PUBLICATION_SELECT });
-  const cases = rows.map(toPublicCase).sort(compareCases);
+  const cases = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.casePublication.findMany({
+      where: { status: "PUBLISHED" },
+      select: { ...PUBLICATION_SELECT, id: true },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    cases.push(...rows.map(toPublicCase));
+    if (rows.length < PAGE) break;
+    cursor = rows[rows.length - 1].id;
+  }
+  cases.sort(compareCases);
   return { version, cases, bySlug: new Map(cases.map((c) => [c.slug, c])), lastModified };
 }
 
 async function refresh(): Promise<PublishedCases> {
-  const started = generation;
+  const started = state.generation;
   const { version, lastModified } = await readVersion();
-  let result = current;
-  if (!result || result.version !== version) {
-    result = await load(version, lastModified);
-    for (const listener of listeners) listener(version);
-  }
-  if (started === generation) {
-    current = result;
-    checkedAt = Date.now();
+  let result = state.current;
+  if (!result || result.version !== version) result = await load(version, lastModified);
+  if (started === state.generation) {
+    state.current = result;
+    state.checkedAt = Date.now();
   }
   return result;
 }
 
 /** All published cases, in list order. */
 export async function getPublishedCases(): Promise<PublishedCases> {
-  if (current && Date.now() - checkedAt < CHECK_INTERVAL_MS) return current;
+  if (state.current && Date.now() - state.checkedAt < CHECK_INTERVAL_MS) return state.current;
   // One refresh at a time; concurrent requests share it.
-  if (!pending) {
+  if (!state.pending) {
     const promise = refresh().finally(() => {
-      if (pending === promise) pending = null;
+      if (state.pending === promise) state.pending = null;
     });
-    pending = promise;
+    state.pending = promise;
   }
-  return pending;
+  return state.pending;
 }
 
 export async function getPublishedCase(slug: string): Promise<PublicCase | null> {
@@ -117,14 +138,8 @@ export async function getPublishedCase(slug: string): Promise<PublicCase | null>
 
 /** Called after this process changed a publication: the next read reloads. */
 export function invalidatePublishedCases() {
-  generation++;
-  current = null;
-  checkedAt = 0;
-  pending = null;
-}
-
-/** Lets derived caches (serialized downloads) drop entries of an older version. */
-export function onVersionChange(listener: Listener) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  state.generation++;
+  state.current = null;
+  state.checkedAt = 0;
+  state.pending = null;
 }
