@@ -24,6 +24,13 @@ export async function listCalls({ actor }: { actor: Actor }) {
   return calls.map(({ _count, ...c }) => ({ ...c, applications: _count.dossiers }));
 }
 
+/** The number a new call most likely gets: one more than the highest so far. */
+export async function nextCallNumber({ actor }: { actor: Actor }) {
+  assertEditor(actor);
+  const last = await db.call.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
+  return (last?.number ?? 0) + 1;
+}
+
 export async function getCall({ actor, id }: { actor: Actor; id: string }) {
   assertEditor(actor);
   const call = await db.call.findUnique({

@@ -116,6 +116,11 @@ function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
+/** The fields a new church was given (blanks left out), for the audit trail. */
+function filledFields(data: ChurchData) {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null && v !== ""));
+}
+
 export async function createChurch({ actor, data }: { actor: Actor; data: ChurchData }) {
   assertRegisterEditor(actor);
   try {
@@ -123,7 +128,7 @@ export async function createChurch({ actor, data }: { actor: Actor; data: Church
       await checkReferences(data, tx);
       const church = await tx.church.create({ data });
       await recordAudit(
-        { userId: actor.id, action: "CREATE", entityType: "Church", entityId: church.id, summary: { name: data.name, nisCode: data.nisCode } },
+        { userId: actor.id, action: "CREATE", entityType: "Church", entityId: church.id, summary: { fields: filledFields(data) } },
         tx,
       );
       return church;

@@ -42,6 +42,12 @@ describe("calls for applications", () => {
     expect(await db.call.count({ where: { number: 41 } })).toBe(1);
   });
 
+  it("proposes the next free number for a new call", async () => {
+    const highest = (await db.call.findFirst({ orderBy: { number: "desc" } }))?.number ?? 0;
+    const res = await callRoute(() => newLoader({ request: makeRequest("/oproepen/nieuw", { cookie: staff }), params: {}, context: {} }));
+    expect(res.data).toEqual({ number: highest + 1 });
+  });
+
   it("refuses a close date on or before the open date", async () => {
     const res = await create({ number: "42", title: "Oproep 42", opensOn: "2030-05-01", closesOn: "2030-04-30" });
     expect(res.status).toBe(400);

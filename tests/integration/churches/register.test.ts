@@ -77,6 +77,7 @@ describe("creating a church", () => {
     });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Church", entityId: id } });
     expect(audit).toMatchObject({ action: "CREATE", userId: staffId });
+    expect(JSON.parse(audit.summary ?? "{}").fields).toMatchObject({ name: "Sint-Jacobskerk", nisCode: GENT, inventoryUri: URI(25393), condition: "FAIR" });
   });
 
   it("the convert button fills in WGS84, keeps the rest and writes nothing", async () => {
