@@ -14,6 +14,7 @@ import { messages as scenarios } from "~/features/scenarios/messages";
 import { messages as simulation } from "~/features/simulation/messages";
 import { messages as users } from "~/features/users/messages";
 import type { Locale } from "./locales";
+import { messages as security } from "../security/messages";
 import { messages as shell } from "./messages";
 
 const sources = [
@@ -31,6 +32,7 @@ const sources = [
   reports,
   publication,
   notifications,
+  security,
 ] as const;
 
 type Merge<T extends readonly { nl: object }[]> = T extends readonly [infer H, ...infer R]
