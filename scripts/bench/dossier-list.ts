@@ -6,10 +6,11 @@
  * sorted), over 200 runs of varied filters, sorts, pages and both a staff and a municipality
  * user. Goal: p95 < 100 ms. BENCH_VERBOSE=1 prints every run with its query.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { migrate } from "../db/migrate";
 
 const DOSSIERS = 5_000;
@@ -33,7 +34,20 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * Runs the measurement in a child process: db.server's client is a module-level singleton,
+ * so a fresh process guarantees it points at the benchmark's database and no other bench
+ * in `npm run bench` inherits it.
+ */
 export async function benchDossierList() {
+  const result = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url)], {
+    stdio: "inherit",
+    env: { ...process.env, LOG_LEVEL: "silent" },
+  });
+  if (result.status !== 0) throw new Error(`dossier-list benchmark exited with ${result.status ?? result.signal}`);
+}
+
+async function runBench() {
   const dir = mkdtempSync(path.join(tmpdir(), "hb-bench-dossiers-"));
   const url = `file:${path.join(dir, "bench.db")}`;
   // db.server reads DATABASE_URL when it is first imported: set it before the dynamic imports.
@@ -161,7 +175,7 @@ export async function benchDossierList() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchDossierList().catch((error: unknown) => {
+  runBench().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -85,31 +85,45 @@ const LIST_SELECT = {
   call: { select: { number: true } },
 } satisfies Prisma.DossierSelect;
 
-const PHASE_RANK = new Map(PHASES.map((p, i) => [p, i]));
-
 /**
- * The ids of the filtered dossiers in phase order (the trajectory's order, not the code's
- * alphabet), which SQL cannot sort by without a CASE; a two-column read stays cheap.
+ * One page in phase order (the trajectory's order, not the code's alphabet), which SQL
+ * cannot sort by without a CASE: count the filtered dossiers per phase, then read only the
+ * slices of the phases the page spans, newest reference first within a phase.
  */
-async function idsInPhaseOrder(where: Prisma.DossierWhereInput, dir: "asc" | "desc") {
-  const rows = await db.dossier.findMany({ where, select: { id: true, phase: true, year: true, seq: true } });
-  const sign = dir === "asc" ? 1 : -1;
-  rows.sort(
-    (a, b) =>
-      sign * ((PHASE_RANK.get(a.phase) ?? 0) - (PHASE_RANK.get(b.phase) ?? 0)) || b.year - a.year || b.seq - a.seq,
-  );
-  return rows.map((r) => r.id);
+async function pageInPhaseOrder(where: Prisma.DossierWhereInput, dir: "asc" | "desc", skip: number, take: number) {
+  const groups = await db.dossier.groupBy({ by: ["phase"], where, _count: { _all: true } });
+  const counts = new Map(groups.map((g) => [g.phase as Phase, g._count._all]));
+  const order = dir === "asc" ? PHASES : [...PHASES].reverse();
+  const total = groups.reduce((sum, g) => sum + g._count._all, 0);
+  const rows = [];
+  let offset = 0;
+  for (const phase of order) {
+    const count = counts.get(phase) ?? 0;
+    const from = Math.max(0, skip - offset);
+    const want = take === Infinity ? count : skip + take - offset - from;
+    if (count > 0 && from < count && want > 0) {
+      rows.push(
+        ...(await db.dossier.findMany({
+          where: { AND: [where, { phase }] },
+          orderBy: [{ year: "desc" }, { seq: "desc" }],
+          skip: from,
+          ...(take === Infinity ? {} : { take: Math.min(want, count - from) }),
+          select: LIST_SELECT,
+        })),
+      );
+    }
+    offset += count;
+    if (take !== Infinity && offset >= skip + take) break;
+  }
+  return { total, rows };
 }
 
 export async function listDossiers({ user, query }: { user: Pick<SessionUser, "role" | "municipalities">; query: ListQuery }) {
   const where = listWhere(user, query);
   const skip = (query.page - 1) * PAGE_SIZE;
   if (query.sort === "phase") {
-    const ids = await idsInPhaseOrder(where, query.dir);
-    const pageIds = ids.slice(skip, skip + PAGE_SIZE);
-    const found = await db.dossier.findMany({ where: { id: { in: pageIds } }, select: LIST_SELECT });
-    const byId = new Map(found.map((r) => [r.id, r]));
-    return paged(ids.length, query.page, pageIds.map((id) => byId.get(id)!).filter(Boolean));
+    const { total, rows } = await pageInPhaseOrder(where, query.dir, skip, PAGE_SIZE);
+    return paged(total, query.page, rows);
   }
   const [total, rows] = await Promise.all([
     db.dossier.count({ where }),
@@ -125,12 +139,7 @@ function paged<T>(total: number, page: number, rows: T[]) {
 /** Every filtered dossier, in the list's order, for the CSV export (no paging). */
 export async function exportDossiers({ user, query }: { user: Pick<SessionUser, "role" | "municipalities">; query: ListQuery }) {
   const where = listWhere(user, query);
-  if (query.sort === "phase") {
-    const ids = await idsInPhaseOrder(where, query.dir);
-    const found = await db.dossier.findMany({ where: { id: { in: ids } }, select: LIST_SELECT });
-    const byId = new Map(found.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!).filter(Boolean);
-  }
+  if (query.sort === "phase") return (await pageInPhaseOrder(where, query.dir, 0, Infinity)).rows;
   return db.dossier.findMany({ where, orderBy: listOrder(query.sort, query.dir), select: LIST_SELECT });
 }
 

@@ -91,6 +91,17 @@ describe("dossier list", () => {
     expect((await list_("?sort=targetDate&dir=asc")).rows.slice(0, 2).map((r) => r.church.name)).toEqual(["Antwerpse kerk B", "Antwerpse kerk A"]);
   });
 
+  it("pages through phase order without gaps or repeats, newest reference first within a phase", async () => {
+    const { PHASES } = await import("~/features/dossiers/phases");
+    for (const dir of ["asc", "desc"] as const) {
+      const rows = [...(await list_(`?sort=phase&dir=${dir}`)).rows, ...(await list_(`?sort=phase&dir=${dir}&page=2`)).rows];
+      expect(new Set(rows.map((r) => r.reference)).size).toBe(35);
+      const rank = (r: Row) => (dir === "asc" ? 1 : -1) * PHASES.indexOf(r.phase as never);
+      const expected = [...rows].sort((a, b) => rank(a) - rank(b) || b.reference.localeCompare(a.reference));
+      expect(rows.map((r) => r.reference)).toEqual(expected.map((r) => r.reference));
+    }
+  });
+
   it("shows a municipality only its own dossiers, whatever the filter asks", async () => {
     expect((await list_("", gentCookie)).total).toBe(30);
     expect((await list_(`?municipality=${LEUVEN}`, gentCookie)).total).toBe(0);
@@ -123,6 +134,15 @@ describe("CSV export", () => {
   it("exports all 30 rows of a filter spanning two pages", async () => {
     const { bytes } = await csv(`?municipality=${GENT}`);
     expect(new TextDecoder().decode(bytes).split("\r\n").filter(Boolean)).toHaveLength(31);
+  });
+
+  it("exports in phase order too", async () => {
+    const { bytes } = await csv("?sort=phase&dir=asc");
+    const lines = new TextDecoder().decode(bytes).split("\r\n").filter(Boolean).slice(1);
+    expect(lines).toHaveLength(35);
+    expect(lines[0]).toContain(";Intake;");
+    expect(lines[1]).toContain(";Startvergadering;");
+    expect(lines.at(-1)).toContain(";Stopgezet;");
   });
 
   it("gives a municipality only its own dossiers", async () => {
