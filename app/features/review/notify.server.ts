@@ -48,11 +48,12 @@ export async function notifyReviewEvent(
  * waits for their review, inside the submit's transaction. Deliver the mail with
  * deliverLater() after the commit.
  */
-export async function notifyVersionSubmitted(tx: Prisma.TransactionClient, { versionId, by }: { versionId: string; by: { id: string; name: string } }) {
+export async function notifyVersionSubmitted(tx: Prisma.TransactionClient, { versionId, byId }: { versionId: string; byId: string }) {
   const version = await tx.simulationVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: { id: true, number: true, scenario: { select: { name: true, dossier: { select: { id: true, reference: true } } } } },
   });
+  const by = await tx.user.findUniqueOrThrow({ where: { id: byId }, select: { id: true, name: true } });
   await notifyReviewEvent(tx, {
     kind: "VERSION_SUBMITTED",
     audiences: ["municipality"],

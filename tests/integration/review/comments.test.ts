@@ -87,7 +87,7 @@ describe("comments", () => {
 describe("a submitted version", () => {
   it("can be announced to the dossier's municipality users only, with a link to its review page", async () => {
     const w = await reviewWorld();
-    await db.$transaction((tx) => notifyVersionSubmitted(tx, { versionId: w.version.id, by: w.staff }));
+    await db.$transaction((tx) => notifyVersionSubmitted(tx, { versionId: w.version.id, byId: w.staff.id }));
     const gentNotes = await db.notification.findMany({ where: { userId: w.gent.id } });
     expect(gentNotes.map((n) => n.kind)).toEqual(["VERSION_SUBMITTED"]);
     expect(JSON.parse(gentNotes[0].payload)).toMatchObject({ reference: w.dossier.reference, scenario: "Bibliotheek", version: 1, link: `/beoordelingen/${w.version.id}` });
