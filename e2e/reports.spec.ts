@@ -80,6 +80,11 @@ test("the bureau completes a dossier: report written and uploaded, PDF, decision
   await expect(page.getByRole("status")).toContainText("Het eindrapport is opgeslagen.");
   await expect(page.getByTestId("approved-hash")).toHaveText(approvedHash);
   await expect(page.getByTestId("checklist")).not.toContainText("ontbreekt");
+  // The saved text renders as Markdown; the typed HTML stays text.
+  await page.getByText("Voorbeeld van de opgeslagen tekst").click();
+  await expect(page.getByRole("heading", { name: "Haalbaar" })).toBeVisible();
+  await expect(page.locator(".report-preview .markdown strong")).toHaveText("bibliotheek");
+  await expect(page.locator(".report-preview .markdown").first()).toContainText("<b>geen html</b>");
   await expectNoSeriousAxeViolations(page);
 
   // 2. The PDF is downloaded.

@@ -83,7 +83,17 @@ export default function FinalReportTab() {
       ) : null}
       <Checklist page={page} />
       {page.canEdit && !page.locked ? (
-        <ReportForm page={page} lastResult={actionData?.form === "report" ? actionData.result : undefined} />
+        <>
+          {page.report ? (
+            <details className="report-preview">
+              <summary>{t("reports.preview")}</summary>
+              <div className="card">
+                <ReportTexts page={page} />
+              </div>
+            </details>
+          ) : null}
+          <ReportForm page={page} lastResult={actionData?.form === "report" ? actionData.result : undefined} />
+        </>
       ) : (
         <ReportView page={page} />
       )}
@@ -168,16 +178,27 @@ function ReportView({ page }: { page: PageData }) {
       <h4>{t("reports.preferredScenario")}</h4>
       <p>{page.preferred?.name ?? t("reports.preferredScenario.none")}</p>
       <ApprovedVersion page={page} />
-      <h4>{t("reports.conclusions")}</h4>
-      {report?.conclusions ? <MarkdownView source={report.conclusions} baseLevel={4} /> : <p className="muted">{t("reports.pdf.empty")}</p>}
-      <h4>{t("reports.recommendation")}</h4>
-      {report?.recommendation ? <MarkdownView source={report.recommendation} baseLevel={4} /> : <p className="muted">{t("reports.pdf.empty")}</p>}
+      <ReportTexts page={page} />
       <h4>{t("reports.document")}</h4>
       <p>{report?.documentId ? (report.documentTitle ?? t("reports.document.hidden")) : t("reports.document.none")}</p>
       {report?.updatedBy ? (
         <p className="muted">{t("reports.lastEdited", { name: report.updatedBy.name, date: formatDateTime(report.updatedAt, locale) })}</p>
       ) : null}
     </section>
+  );
+}
+
+/** The conclusions and recommendation, rendered from their Markdown. */
+function ReportTexts({ page }: { page: PageData }) {
+  const t = useT();
+  const report = page.report;
+  return (
+    <>
+      <h4>{t("reports.conclusions")}</h4>
+      {report?.conclusions ? <MarkdownView source={report.conclusions} baseLevel={4} /> : <p className="muted">{t("reports.pdf.empty")}</p>}
+      <h4>{t("reports.recommendation")}</h4>
+      {report?.recommendation ? <MarkdownView source={report.recommendation} baseLevel={4} /> : <p className="muted">{t("reports.pdf.empty")}</p>}
+    </>
   );
 }
 
