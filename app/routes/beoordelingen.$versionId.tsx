@@ -72,6 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw redirect(`/beoordelingen/${versionId}#decision-title`);
   }
+  // An unknown intent: still 404 for a version the user may not see, so nothing leaks.
+  await assertMayComment(user, versionId);
   throw new Response("Bad Request", { status: 400 });
 }
 
