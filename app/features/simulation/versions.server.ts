@@ -4,6 +4,7 @@
 // dossier sees submitted and decided versions only.
 import { notFound } from "~/features/auth/guards.server";
 import { recordAudit } from "~/features/audit/audit.server";
+import { deliverLater, notifyVersionSubmitted } from "~/features/review/notify.server";
 import { type Actor, requireScenarioAccess, requireScenarioDossier, versionWhere } from "~/features/scenarios/access.server";
 import { ArchivedScenarioError, FrozenVersionError, StaleEditError } from "~/features/scenarios/errors";
 import { db } from "~/platform/db.server";
@@ -154,7 +155,7 @@ export async function submitVersion({
   const frozenInput = input ?? readStoredInputs(current.inputs);
   const inputs = canonicalInputs(frozenInput);
   const hash = await contentHash(frozenInput);
-  return db.$transaction(async (tx) => {
+  const submitted = await db.$transaction(async (tx) => {
     const before = await lockDraft(tx, scenarioId, versionId, updatedAt);
     const now = new Date();
     const { count } = await tx.simulationVersion.updateMany({
@@ -180,8 +181,12 @@ export async function submitVersion({
       },
       tx,
     );
+    // The dossier's municipality is told a version waits for its review (in-app and e-mail).
+    await notifyVersionSubmitted(tx, { versionId, byId: user.id });
     return tx.simulationVersion.findUniqueOrThrow({ where: { id: versionId } });
   });
+  deliverLater();
+  return submitted;
 }
 
 /** Versions of a dossier's scenarios for the side-by-side comparison (visible ones only). */

@@ -132,6 +132,9 @@ describe("submitting and later versions", () => {
     expect(JSON.parse(canonical)).toHaveProperty("discountRatePct", 4);
     expect(Object.keys(JSON.parse(canonical))).toEqual([...Object.keys(JSON.parse(canonical))].sort());
     expect(await db.auditEvent.count({ where: { entityId: draft.id, action: "SUBMIT" } })).toBe(1);
+    // The dossier's municipality is notified; another municipality is not.
+    expect(await db.notification.count({ where: { userId: who.gent.user.id, kind: "VERSION_SUBMITTED", versionId: draft.id } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: who.leuven.user.id } })).toBe(0);
 
     // The server refuses any change to a frozen version, however it is asked.
     const edit = editorFields(parse({ ...exampleRaw(), equity: 1 }), { intent: "save", versionId: draft.id, updatedAt: submitted.updatedAt.toISOString() });
