@@ -77,7 +77,7 @@ export function DossierFields({ fields, options }: { fields: Fields; options: Do
         </Field>
       </div>
       <Field field={fields.team} label={t("dossiers.field.team")} hint={t("dossiers.field.teamHint")}>
-        <select {...getSelectProps(fields.team)} multiple size={Math.min(6, Math.max(3, options.staff.length))}>
+        <select {...getSelectProps(fields.team, { ariaDescribedBy: fields.team.descriptionId })} multiple size={Math.min(6, Math.max(3, options.staff.length))}>
           {options.staff.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -87,7 +87,7 @@ export function DossierFields({ fields, options }: { fields: Fields; options: Do
       </Field>
       <div className="form-row">
         <Field field={fields.startDate} label={t("dossiers.field.startDate")} hint={t("dossiers.field.startDateHint")}>
-          <input {...getInputProps(fields.startDate, { type: "date" })} />
+          <input {...getInputProps(fields.startDate, { type: "date", ariaDescribedBy: fields.startDate.descriptionId })} />
         </Field>
         <Field field={fields.targetDate} label={`${t("dossiers.field.targetDate")} (${t("common.optional")})`}>
           <input {...getInputProps(fields.targetDate, { type: "date" })} />
@@ -101,7 +101,7 @@ export function DossierFields({ fields, options }: { fields: Fields; options: Do
         label={`${t("dossiers.field.internalNotes")} (${t("common.optional")})`}
         hint={t("dossiers.field.internalNotesHint")}
       >
-        <textarea {...getTextareaProps(fields.internalNotes)} rows={3} />
+        <textarea {...getTextareaProps(fields.internalNotes, { ariaDescribedBy: fields.internalNotes.descriptionId })} rows={3} />
       </Field>
     </>
   );
