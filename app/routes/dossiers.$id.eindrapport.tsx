@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/forms";
 import { requireUser } from "~/features/auth/guards.server";
 import { MarkdownView } from "~/features/reports/markdown-view";
-import { createDecision, deleteDecision, getReportPage, saveReport } from "~/features/reports/report.server";
+import { createDecision, deleteDecision, getReportPage, requireWriteAccess, saveReport } from "~/features/reports/report.server";
 import stylesHref from "~/features/reports/reports.css?url";
 import { DECISION_BODIES, DECISION_OUTCOMES, DecisionSchema, ReportSchema } from "~/features/reports/schemas";
 import { TableWrap } from "~/features/reports/table-wrap";
@@ -26,6 +26,8 @@ type Notice = "reports.saved" | "reports.decisions.added" | "reports.decisions.d
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const dossierId = params.id ?? "";
+  // Who may write comes before what was sent: a refused user never learns about the input.
+  await requireWriteAccess(user, dossierId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   switch (intent) {

@@ -16,7 +16,7 @@ export type FieldErrors = Record<string, string[]>;
 export type WriteResult = { ok: true } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
 
 /** 404 for a dossier the user may not see, then 403 for a role that may not write reports. */
-async function requireWriteAccess(user: Actor, dossierId: string) {
+export async function requireWriteAccess(user: Actor, dossierId: string) {
   const dossier = await requireDossierAccess(user, dossierId);
   if (!canUseAction(user, "writeReport")) forbidden();
   return dossier;

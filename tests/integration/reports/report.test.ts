@@ -159,6 +159,11 @@ describe("final report tab: who may see and write it", () => {
     expect((await post(f.dossier.id, gentCookie, decision)).status).toBe(403);
     expect((await post(f.dossier.id, leuvenCookie, decision)).status).toBe(404);
     expect(await db.decision.count({ where: { dossierId: f.dossier.id } })).toBe(0);
+    // Access is checked before the input: bad input from them is still 403/404, never 400.
+    for (const bad of [{ intent: "addDecision", body: "NONSENSE" }, { intent: "nonsense" }, {}]) {
+      expect((await post(f.dossier.id, gentCookie, bad as Record<string, string>)).status).toBe(403);
+      expect((await post(f.dossier.id, leuvenCookie, bad as Record<string, string>)).status).toBe(404);
+    }
   });
 
   it("a completed dossier's report no longer changes", async () => {
