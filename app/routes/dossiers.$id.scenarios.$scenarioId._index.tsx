@@ -3,8 +3,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
-import { canUseAction } from "~/features/auth/permissions";
-import { requireScenarioAccess } from "~/features/scenarios/access.server";
+import { canChangeScenarios, requireScenarioAccess } from "~/features/scenarios/access.server";
 import { param, refusalAs409 } from "~/features/scenarios/route-helpers.server";
 import { parseScenarioEdit, ScenarioForm } from "~/features/scenarios/scenario-form";
 import { getScenario, setPreferredScenario, setScenarioArchived, updateScenario } from "~/features/scenarios/scenarios.server";
@@ -19,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const where = { user, dossierId: param(params, "id"), scenarioId: param(params, "scenarioId") };
   const [scenario, versions] = await Promise.all([getScenario(where), listVersions(where)]);
-  return { ...scenario, versions, canEdit: canUseAction(user, "editSimulation") };
+  return { ...scenario, versions, canEdit: canChangeScenarios(user, scenario.dossier) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,8 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "archive":
     case "unarchive":
-      await setScenarioArchived({ ...where, archived: intent === "archive" });
-      return ok(intent === "archive" ? "scenarios.archived.done" : "scenarios.archived.undone");
+      return refusalAs409(async () => {
+        await setScenarioArchived({ ...where, archived: intent === "archive" });
+        return ok(intent === "archive" ? "scenarios.archived.done" : "scenarios.archived.undone");
+      });
     case "prefer":
       return refusalAs409(async () => {
         await setPreferredScenario({ user, dossierId, scenarioId });

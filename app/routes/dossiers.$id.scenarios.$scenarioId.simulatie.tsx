@@ -3,6 +3,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
+import { canChangeScenarios } from "~/features/scenarios/access.server";
 import { getScenario } from "~/features/scenarios/scenarios.server";
 import { param, refusalAs409 } from "~/features/scenarios/route-helpers.server";
 import { readStoredInputs } from "~/features/simulation/canonical";
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dossier, scenario } = await getScenario(where);
   return {
     dossier,
+    closed: !canChangeScenarios(user, dossier),
     scenario: { id: scenario.id, name: scenario.name, archived: scenario.archivedAt !== null },
     draft: draft
       ? { id: draft.id, number: draft.number, updatedAt: draft.updatedAt.toISOString(), input: readStoredInputs(draft.inputs) }
@@ -69,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SimulationEditorPage() {
-  const { dossier, scenario, draft } = useLoaderData<typeof loader>();
+  const { dossier, scenario, draft, closed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const notice = actionData?.notice;
@@ -92,7 +94,11 @@ export default function SimulationEditorPage() {
           {t(notice.key)}
         </div>
       ) : null}
-      {draft ? (
+      {closed ? (
+        <div className="alert alert--info" role="status">
+          {t("scenarios.error.closed")}
+        </div>
+      ) : draft ? (
         <SimulationEditor
           key={draft.id}
           formId={`simulation-${draft.id}`}

@@ -3,8 +3,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
-import { canUseAction } from "~/features/auth/permissions";
-import { requireScenarioAccess } from "~/features/scenarios/access.server";
+import { canChangeScenarios, requireScenarioAccess } from "~/features/scenarios/access.server";
 import { param, refusalAs409 } from "~/features/scenarios/route-helpers.server";
 import { StatusPill } from "~/features/scenarios/status";
 import { simulate } from "~/features/simulation/engine";
@@ -20,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const where = { user, dossierId: param(params, "id"), scenarioId: param(params, "scenarioId") };
   const { dossier, scenario, version, input } = await getVersion({ ...where, versionId: param(params, "versionId") });
-  const canEdit = canUseAction(user, "editSimulation");
+  const canEdit = canChangeScenarios(user, dossier);
   const draft = canEdit ? await findDraft(where) : null;
   return {
     dossier,

@@ -3,8 +3,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
-import { canUseAction } from "~/features/auth/permissions";
-import { requireScenarioDossier } from "~/features/scenarios/access.server";
+import { canChangeScenarios, requireScenarioDossier } from "~/features/scenarios/access.server";
 import { param, refusalAs409 } from "~/features/scenarios/route-helpers.server";
 import { parseNewScenario, ScenarioForm } from "~/features/scenarios/scenario-form";
 import { createScenario, listScenarios, setPreferredScenario } from "~/features/scenarios/scenarios.server";
@@ -17,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Scenario's · Herbestemming" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const list = await listScenarios({ user, dossierId: param(params, "id") });
-  return { ...list, canEdit: canUseAction(user, "editSimulation") };
+  return { ...list, canEdit: canChangeScenarios(user, list.dossier) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,8 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data({ result: submission.reply(), notice: null }, { status: submission.status === "error" ? 400 : 200 });
     }
-    const scenario = await createScenario({ user, dossierId, input: submission.value });
-    return redirect(`/dossiers/${dossierId}/scenarios/${scenario.id}`);
+    return refusalAs409(async () => {
+      const scenario = await createScenario({ user, dossierId, input: submission.value });
+      return redirect(`/dossiers/${dossierId}/scenarios/${scenario.id}`);
+    }, submission.reply());
   }
   if (intent === "prefer" || intent === "unprefer") {
     const scenarioId = intent === "prefer" ? String(formData.get("scenarioId") ?? "") : null;

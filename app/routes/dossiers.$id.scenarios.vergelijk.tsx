@@ -4,7 +4,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
-import { canUseAction } from "~/features/auth/permissions";
+import { canChangeScenarios } from "~/features/scenarios/access.server";
 import { param, refusalAs409 } from "~/features/scenarios/route-helpers.server";
 import { listScenarios, setPreferredScenario } from "~/features/scenarios/scenarios.server";
 import { readStoredInputs } from "~/features/simulation/canonical";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         result,
       };
     });
-  return { dossier, columns, preferredScenarioId, canEdit: canUseAction(user, "editSimulation") };
+  return { dossier, columns, preferredScenarioId, canEdit: canChangeScenarios(user, dossier) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

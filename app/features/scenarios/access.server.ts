@@ -5,8 +5,10 @@ import { forbidden, notFound } from "~/features/auth/guards.server";
 import { canUseAction, isStaff } from "~/features/auth/permissions";
 import type { SessionUser } from "~/features/auth/session.server";
 import { requireDossierAccess } from "~/features/dossiers/access.server";
+import { isClosed, type Phase } from "~/features/dossiers/phases";
 import type { Prisma } from "~/generated/prisma-sqlite/client";
 import { db } from "~/platform/db.server";
+import { ClosedDossierError } from "./errors";
 
 export type Actor = Pick<SessionUser, "id" | "role" | "municipalities">;
 
@@ -15,6 +17,16 @@ export async function requireScenarioDossier(user: Actor, dossierId: string, opt
   const dossier = await requireDossierAccess(user, dossierId);
   if (options.edit && !canUseAction(user, "editSimulation")) forbidden();
   return dossier;
+}
+
+/** Changes are refused once the dossier is closed (rejected, completed or stopped). */
+export function assertDossierOpen(dossier: { phase: Phase }) {
+  if (isClosed(dossier.phase)) throw new ClosedDossierError();
+}
+
+/** May this user change the dossier's scenarios now? (For showing the buttons.) */
+export function canChangeScenarios(user: Actor, dossier: { phase: Phase }) {
+  return canUseAction(user, "editSimulation") && !isClosed(dossier.phase);
 }
 
 /** Scenarios the user may see: municipality users do not see archived ones. */

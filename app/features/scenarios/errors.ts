@@ -15,8 +15,18 @@ export class ArchivedScenarioError extends Error {
   readonly messageKey = "scenarios.error.archived";
 }
 
-export type RefusalError = StaleEditError | FrozenVersionError | ArchivedScenarioError;
+/** A closed dossier (rejected, completed, stopped) keeps its scenarios as they are. */
+export class ClosedDossierError extends Error {
+  readonly messageKey = "scenarios.error.closed";
+}
+
+export type RefusalError = StaleEditError | FrozenVersionError | ArchivedScenarioError | ClosedDossierError;
 
 export function isRefusal(error: unknown): error is RefusalError {
-  return error instanceof StaleEditError || error instanceof FrozenVersionError || error instanceof ArchivedScenarioError;
+  return (
+    error instanceof StaleEditError ||
+    error instanceof FrozenVersionError ||
+    error instanceof ArchivedScenarioError ||
+    error instanceof ClosedDossierError
+  );
 }

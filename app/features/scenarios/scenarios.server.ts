@@ -4,7 +4,14 @@ import { diffFields, recordAudit } from "~/features/audit/audit.server";
 import { readStoredInputs } from "~/features/simulation/canonical";
 import { simulate, type SimulationResult } from "~/features/simulation/engine";
 import { db } from "~/platform/db.server";
-import { type Actor, requireScenarioAccess, requireScenarioDossier, scenarioWhere, versionWhere } from "./access.server";
+import {
+  type Actor,
+  assertDossierOpen,
+  requireScenarioAccess,
+  requireScenarioDossier,
+  scenarioWhere,
+  versionWhere,
+} from "./access.server";
 import { ArchivedScenarioError, StaleEditError } from "./errors";
 import { readProgramme, type ScenarioInput } from "./schemas";
 
@@ -65,7 +72,7 @@ export async function getScenario({ user, dossierId, scenarioId }: { user: Actor
 }
 
 export async function createScenario({ user, dossierId, input }: { user: Actor; dossierId: string; input: ScenarioInput }) {
-  await requireScenarioDossier(user, dossierId, { edit: true });
+  assertDossierOpen(await requireScenarioDossier(user, dossierId, { edit: true }));
   return db.$transaction(async (tx) => {
     const scenario = await tx.scenario.create({
       data: {
@@ -97,7 +104,8 @@ export async function updateScenario({
   input: ScenarioInput;
   version: number;
 }) {
-  const { scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  const { dossier, scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  assertDossierOpen(dossier);
   if (scenario.archivedAt) throw new ArchivedScenarioError();
   const data = {
     name: input.name,
@@ -127,7 +135,8 @@ export async function setScenarioArchived({
   scenarioId: string;
   archived: boolean;
 }) {
-  await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  const { dossier } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  assertDossierOpen(dossier);
   await db.$transaction(async (tx) => {
     await tx.scenario.update({ where: { id: scenarioId }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
     if (archived) await tx.dossier.updateMany({ where: { id: dossierId, preferredScenarioId: scenarioId }, data: { preferredScenarioId: null } });
@@ -141,10 +150,11 @@ export async function setScenarioArchived({
 /** Mark a scenario as the dossier's preferred one (null: none). */
 export async function setPreferredScenario({ user, dossierId, scenarioId }: { user: Actor; dossierId: string; scenarioId: string | null }) {
   if (scenarioId) {
-    const { scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+    const { dossier, scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+    assertDossierOpen(dossier);
     if (scenario.archivedAt) throw new ArchivedScenarioError();
   } else {
-    await requireScenarioDossier(user, dossierId, { edit: true });
+    assertDossierOpen(await requireScenarioDossier(user, dossierId, { edit: true }));
   }
   await db.$transaction(async (tx) => {
     const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { preferredScenarioId: true } });

@@ -5,7 +5,13 @@
 import { notFound } from "~/features/auth/guards.server";
 import { recordAudit } from "~/features/audit/audit.server";
 import { deliverLater, notifyVersionSubmitted } from "~/features/review/notify.server";
-import { type Actor, requireScenarioAccess, requireScenarioDossier, versionWhere } from "~/features/scenarios/access.server";
+import {
+  type Actor,
+  assertDossierOpen,
+  requireScenarioAccess,
+  requireScenarioDossier,
+  versionWhere,
+} from "~/features/scenarios/access.server";
 import { ArchivedScenarioError, FrozenVersionError, StaleEditError } from "~/features/scenarios/errors";
 import { db } from "~/platform/db.server";
 import { canonicalInputs, contentHash, readStoredInputs } from "./canonical";
@@ -62,7 +68,8 @@ export async function findDraft({ user, dossierId, scenarioId }: Where) {
  * newest version) as number + 1, or empty inputs for a scenario without versions.
  */
 export async function openDraft({ user, dossierId, scenarioId, fromVersionId }: Where & { fromVersionId?: string | null }) {
-  const { scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  const { dossier, scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  assertDossierOpen(dossier);
   if (scenario.archivedAt) throw new ArchivedScenarioError();
   return db.$transaction(async (tx) => {
     const existing = await tx.simulationVersion.findFirst({ where: { scenarioId, status: "DRAFT" } });
@@ -117,7 +124,8 @@ export async function saveDraft({
   updatedAt,
   input,
 }: Where & { versionId: string; updatedAt: Date | null; input: SimulationInput }) {
-  const { scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  const { dossier, scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  assertDossierOpen(dossier);
   if (scenario.archivedAt) throw new ArchivedScenarioError();
   const inputs = canonicalInputs(input);
   return db.$transaction(async (tx) => {
@@ -148,7 +156,8 @@ export async function submitVersion({
   updatedAt = null,
   input,
 }: Where & { versionId: string; updatedAt?: Date | null; input?: SimulationInput }) {
-  const { scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  const { dossier, scenario } = await requireScenarioAccess(user, dossierId, scenarioId, { edit: true });
+  assertDossierOpen(dossier);
   if (scenario.archivedAt) throw new ArchivedScenarioError();
   const current = await db.simulationVersion.findFirst({ where: { id: versionId, scenarioId } });
   if (!current) notFound();

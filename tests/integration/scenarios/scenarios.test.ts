@@ -108,6 +108,23 @@ describe("scenario CRUD", () => {
     expect(compare.data?.columns.map((c) => c.name)).toEqual(["A"]);
   });
 
+  it("keeps the scenarios of a closed dossier as they are (409), while they can still be seen", async () => {
+    const id = await createScenario();
+    await db.dossier.update({ where: { id: dossierId }, data: { phase: "COMPLETED" } });
+    const params = { id: dossierId, scenarioId: id };
+    const create = await post(listAction, path(), { id: dossierId }, who.staff, { intent: "create", name: "Nog één", functionCategory: "OTHER" });
+    expect(create.status).toBe(409);
+    expect((create.data as { notice: { key: string } }).notice.key).toBe("scenarios.error.closed");
+    for (const intent of ["archive", "prefer", "openDraft"]) {
+      expect((await post(scenarioAction, `${path()}/${id}`, params, who.staff, { intent })).status).toBe(409);
+    }
+    const page = await get(scenarioLoader, `${path()}/${id}`, params, who.staff);
+    expect(page.status).toBe(200);
+    expect(page.data?.canEdit).toBe(false);
+    expect(await db.scenario.count({ where: { dossierId } })).toBe(1);
+    expect(await db.simulationVersion.count({ where: { scenarioId: id } })).toBe(0);
+  });
+
   it("does not let a scenario of another dossier be reached through this dossier", async () => {
     const id = await createScenario();
     const other = await gentDossier();
