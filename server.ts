@@ -4,6 +4,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
+import { openDataHandler } from "./app/features/publication/open-data.express.server";
 import express from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +52,8 @@ export async function createServer(options: ServerOptions = {}) {
   app.use(crossSiteRefusal({ appUrl: options.appUrl ?? process.env.APP_URL }));
   const rateLimits = options.rateLimits ?? parseRateLimitConfig(process.env);
   app.use(rateLimiting({ rules: rulesFrom(rateLimits), store: options.rateLimitStore }));
+  // The open-data downloads skip Remix: the same answers as their routes, near static speed.
+  app.use(openDataHandler());
   app.use(formBodiesOnly());
   app.use(compression());
   // Fingerprinted assets are immutable; everything else in public/ is short-lived.

@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -61,6 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  // A route may ask for a bare page (the embeddable map): no skip link, banner or header.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   return (
     <html lang={locale}>
       <head>
@@ -70,11 +73,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          {translate(locale, "app.skipToContent")}
-        </a>
-        {data?.demo ? <p className="demo-banner">{translate(locale, "app.demoBanner")}</p> : null}
-        <SiteHeader user={data?.user ?? null} locale={locale} />
+        {bare ? null : (
+          <>
+            <a className="skip-link" href="#main">
+              {translate(locale, "app.skipToContent")}
+            </a>
+            {data?.demo ? <p className="demo-banner">{translate(locale, "app.demoBanner")}</p> : null}
+            <SiteHeader user={data?.user ?? null} locale={locale} />
+          </>
+        )}
         <main id="main" className="main" tabIndex={-1}>
           {children}
         </main>

@@ -16,6 +16,8 @@ export const DOSSIER_TABS: readonly DossierTab[] = [
   { path: "", label: "dossiers.tab.overview", roles: EVERYONE },
   { path: "documenten", label: "dossiers.tab.documents", roles: EVERYONE },
   { path: "scenarios", label: "dossiers.tab.scenarios", roles: EVERYONE },
+  { path: "eindrapport", label: "reports.title", roles: EVERYONE },
+  { path: "publicatie", label: "publication.tab.title", roles: STAFF },
   { path: "audit", label: "dossiers.tab.audit", roles: STAFF },
 ];
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { auditSummaryParts } from "~/features/dossiers/audit-summary";
 import { CSV_BOM, csvField, toCsv } from "~/features/dossiers/csv";
 import { DOSSIER_TABS, dossierTabsFor } from "~/features/dossiers/dossier-tabs";
+import { catalogues } from "~/platform/i18n/catalogue";
 import { parseListQuery, toSearchParams } from "~/features/dossiers/list-query";
-import { messages } from "~/features/dossiers/messages";
 import { formatReference, referenceYear } from "~/features/dossiers/reference";
 import { isOverdue } from "~/features/dossiers/tasks";
 
@@ -78,14 +78,15 @@ describe("tasks", () => {
 
 describe("dossier tabs", () => {
   it("shows the audit trail to staff only", () => {
-    expect(dossierTabsFor("STAFF").map((t) => t.path)).toEqual(["", "documenten", "scenarios", "audit"]);
+    expect(dossierTabsFor("STAFF").map((t) => t.path)).toEqual(["", "documenten", "scenarios", "eindrapport", "publicatie", "audit"]);
     expect(dossierTabsFor("ADMIN").map((t) => t.path)).toContain("audit");
-    expect(dossierTabsFor("MUNICIPALITY").map((t) => t.path)).toEqual(["", "documenten", "scenarios"]);
+    expect(dossierTabsFor("MUNICIPALITY").map((t) => t.path)).toEqual(["", "documenten", "scenarios", "eindrapport"]);
   });
   it("has a label in both languages for every tab", () => {
+    // Tabs of other features (final report, publication) carry their feature's keys.
     for (const tab of DOSSIER_TABS) {
-      expect(messages.nl).toHaveProperty([tab.label]);
-      expect(messages.en).toHaveProperty([tab.label]);
+      expect(catalogues.nl).toHaveProperty([tab.label]);
+      expect(catalogues.en).toHaveProperty([tab.label]);
     }
   });
 });
