@@ -22,10 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const dossierId = param(params, "id");
+  // Every intent here is a change: 404 for another municipality's dossier, 403 for a municipality user.
+  await requireScenarioDossier(user, dossierId, { edit: true });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "create" || formData.has("__intent__")) {
-    await requireScenarioDossier(user, dossierId, { edit: true });
     const submission = parseNewScenario(formData);
     if (submission.status !== "success") {
       return data({ result: submission.reply(), notice: null }, { status: submission.status === "error" ? 400 : 200 });

@@ -4,7 +4,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/features/auth/guards.server";
-import { canChangeScenarios } from "~/features/scenarios/access.server";
+import { canChangeScenarios, requireScenarioDossier } from "~/features/scenarios/access.server";
 import { param, refusalAs409 } from "~/features/scenarios/route-helpers.server";
 import { listScenarios, setPreferredScenario } from "~/features/scenarios/scenarios.server";
 import { readStoredInputs } from "~/features/simulation/canonical";
@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const dossierId = param(params, "id");
+  await requireScenarioDossier(user, dossierId, { edit: true });
   const formData = await request.formData();
   if (formData.get("intent") !== "prefer") throw new Response("Bad Request", { status: 400 });
   return refusalAs409(async () => {
