@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/oproepen", label: "nav.calls", roles: STAFF },
   { to: "/taken", label: "nav.myTasks", roles: STAFF },
   { to: "/dashboard", label: "nav.dashboard", roles: STAFF },
+  { to: "/jaaroverzicht", label: "reports.overview.heading", roles: STAFF },
   { to: "/gemeente", label: "nav.toReview", roles: ["MUNICIPALITY"], badge: "toReview" },
   { to: "/dossiers", label: "nav.myDossiers", roles: ["MUNICIPALITY"] },
   { to: "/beheer/gebruikers", label: "nav.users", roles: ["ADMIN"] },

@@ -21,7 +21,7 @@ export async function transitionContext(dossierId: string, client: Client = db):
     client.scenario.findFirst({ where: { dossierId }, select: { id: true } }),
     version("SUBMITTED"),
     version("APPROVED"),
-    client.finalReport.findUnique({ where: { dossierId }, select: { documentId: true } }),
+    client.finalReport.findUnique({ where: { dossierId }, select: { document: { select: { deletedAt: true } } } }),
   ]);
   const preferredApproved = dossier.preferredScenarioId
     ? await client.simulationVersion.findFirst({
@@ -33,7 +33,8 @@ export async function transitionContext(dossierId: string, client: Client = db):
     hasScenario: scenario !== null,
     hasSubmittedVersion: submitted !== null,
     hasApprovedVersion: approved !== null,
-    hasFinalReportDocument: Boolean(report?.documentId),
+    // A report document deleted after it was chosen no longer counts.
+    hasFinalReportDocument: Boolean(report?.document && report.document.deletedAt === null),
     hasPreferredScenarioWithApprovedVersion: preferredApproved !== null,
     phaseBeforeHold: (dossier.phaseBeforeHold as Phase | null) ?? null,
   };

@@ -95,7 +95,7 @@ describe("a municipality on its own dossier reads, never writes", () => {
   it("sees the header and overview without internal notes, moves or staff", async () => {
     const header = await load(layout, `/dossiers/${gentDossier.id}`, gent, { id: gentDossier.id });
     expect(header.status).toBe(200);
-    expect((header.data as unknown as { tabs: { path: string }[] }).tabs.map((t) => t.path)).toEqual(["", "documenten", "scenarios"]);
+    expect((header.data as unknown as { tabs: { path: string }[] }).tabs.map((t) => t.path)).toEqual(["", "documenten", "scenarios", "eindrapport"]);
     const res = await load(overview, `/dossiers/${gentDossier.id}`, gent, { id: gentDossier.id });
     expect(res.status).toBe(200);
     const data = res.data as unknown as { details: object; moves: unknown[]; staff: unknown[]; canEdit: boolean };
