@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "app/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "public/**"] },
+  { ignores: ["build/**", "build-*/**", "tests/.tmp/**", "e2e/.tmp/**", "app/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "public/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
