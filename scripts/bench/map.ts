@@ -73,7 +73,8 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000)
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // A child killed by a signal has signalCode set and exitCode null: both mean it is gone.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
     setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
