@@ -99,6 +99,10 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST, () => {
     logger.info({ port: env.PORT }, `Herbestemming listening on http://localhost:${env.PORT}`);
   });
+  // Keep idle connections longer than clients and proxies do (Node's 5 s default loses the
+  // race against a client reusing a socket at that moment: the request gets ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Stop accepting, let requests in flight finish, close the database, exit 0. Connections
   // kept alive are closed as soon as they fall idle; after 10 s we give up (exit 1).
   const shutdown = (signal: string) => {

@@ -171,11 +171,14 @@ async function seedDemoRows(db: PrismaClient, passwordHash: string) {
     );
   }
 
-  // Gent's and Leuven's churches first, so both municipality accounts have dossiers to see.
-  const order = [...churchIds.keys()].sort((a, b) => {
-    const local = (i: number) => (["Gent", "Leuven"].includes(CHURCHES[i][2]) ? 0 : 1);
-    return local(a) - local(b) || a - b;
-  });
+  // Gent's and Leuven's churches get dossiers all along the trajectory, including one
+  // waiting for each municipality's review, so both demo accounts have something to do.
+  const LOCAL_SLOTS = [13, 4, 0, 14, 11, 15, 6]; // REVIEW, KICKOFF, INTAKE | REVIEW, SIMULATION, REPORTING, RESEARCH
+  const local = [...churchIds.keys()].filter((i) => ["Leuven", "Gent"].includes(CHURCHES[i][2]));
+  const others = [...churchIds.keys()].filter((i) => !local.includes(i));
+  const order: number[] = [];
+  local.forEach((churchIndex, k) => (order[LOCAL_SLOTS[k]] = churchIndex));
+  for (let n = 0; n < DOSSIER_PHASES.length; n++) if (order[n] === undefined) order[n] = others.shift()!;
   const seqPerYear = new Map<number, number>();
   for (const [n, phase] of DOSSIER_PHASES.entries()) {
     const churchIndex = order[n];
