@@ -3,25 +3,10 @@
  * with a byte-order mark (so Excel reads the accents), CRLF line ends. Money is rounded to the
  * cent here, as the contract wants for exports. Pure.
  */
-import type { SimulationResult, YearRow } from "./engine";
+import { type SimulationResult, YEAR_COLUMNS } from "./engine";
 
-export const CSV_COLUMNS = [
-  "t",
-  "year",
-  "investment",
-  "vat",
-  "subsidy",
-  "grants",
-  "revenues",
-  "operatingCosts",
-  "residualValue",
-  "projectCashFlow",
-  "loanDrawdown",
-  "interest",
-  "principalRepayment",
-  "netCashFlow",
-  "cumulativeNetCashFlow",
-] as const satisfies readonly (keyof YearRow)[];
+/** The CSV has the yearly table's columns, in the same order. */
+export const CSV_COLUMNS = YEAR_COLUMNS;
 
 /** 1234.5 -> "1234,50"; -0.001 -> "0,00". */
 export function decimalComma(value: number): string {

@@ -33,6 +33,25 @@ export interface YearRow {
   cumulativeNetCashFlow: number;
 }
 
+/** The columns of the yearly table, in the contract's order: the table, CSV and XLSX share it. */
+export const YEAR_COLUMNS = [
+  "t",
+  "year",
+  "investment",
+  "vat",
+  "subsidy",
+  "grants",
+  "revenues",
+  "operatingCosts",
+  "residualValue",
+  "projectCashFlow",
+  "loanDrawdown",
+  "interest",
+  "principalRepayment",
+  "netCashFlow",
+  "cumulativeNetCashFlow",
+] as const satisfies readonly (keyof YearRow)[];
+
 export interface SimulationTotals {
   investmentExclVat: number;
   vat: number;

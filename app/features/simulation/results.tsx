@@ -4,26 +4,9 @@ import { useId } from "react";
 import { formatMoney, formatNumber, formatPercent } from "~/platform/i18n/format";
 import { useT } from "~/platform/i18n/use-t";
 import { linear, niceTicks } from "./chart";
-import type { SensitivityVariable, SimulationResult, SimulationWarning, YearRow } from "./engine";
+import { type SensitivityVariable, type SimulationResult, type SimulationWarning, YEAR_COLUMNS } from "./engine";
 import { METRIC_KEYS, type MetricKey } from "./diff";
 
-export const YEAR_COLUMNS = [
-  "t",
-  "year",
-  "investment",
-  "vat",
-  "subsidy",
-  "grants",
-  "revenues",
-  "operatingCosts",
-  "residualValue",
-  "projectCashFlow",
-  "loanDrawdown",
-  "interest",
-  "principalRepayment",
-  "netCashFlow",
-  "cumulativeNetCashFlow",
-] as const satisfies readonly (keyof YearRow)[];
 
 const MONEY_COLUMNS = YEAR_COLUMNS.slice(2);
 

@@ -13,7 +13,7 @@
  */
 import ExcelJS from "exceljs";
 import { translate } from "~/platform/i18n/catalogue";
-import type { SimulationResult } from "./engine";
+import { type SimulationResult, YEAR_COLUMNS } from "./engine";
 import type { SimulationInput } from "./schema";
 
 const MONEY = '#,##0.00 "€";[Red]-#,##0.00 "€"';
@@ -323,23 +323,6 @@ function writeOperations(wb: ExcelJS.Workbook, input: SimulationInput, ranges: R
   return { revenues, costs };
 }
 
-const YEAR_COLUMNS = [
-  "t",
-  "year",
-  "investment",
-  "vat",
-  "subsidy",
-  "grants",
-  "revenues",
-  "operatingCosts",
-  "residualValue",
-  "projectCashFlow",
-  "loanDrawdown",
-  "interest",
-  "principalRepayment",
-  "netCashFlow",
-  "cumulativeNetCashFlow",
-] as const;
 
 /** Column letter of each yearly-table column on Jaartabel. */
 export const YEAR_COLUMN_LETTERS = Object.fromEntries(YEAR_COLUMNS.map((c, i) => [c, col(i + 1)])) as Record<(typeof YEAR_COLUMNS)[number], string>;
