@@ -5,7 +5,9 @@ import { isInFlanders, lambert72CoordinateSchema, lambert72ToWgs84 } from "./lam
 
 // The enums of prisma/models.prisma, repeated here because pure modules may not import the
 // generated client; tests/unit/churches/schemas.test.ts keeps them in step.
-export const PROTECTION_STATUSES = ["NONE", "INVENTORIED", "ESTABLISHED", "PROTECTED"] as const;
+import { PROTECTION_STATUSES } from "./protection";
+
+export { PROTECTION_STATUSES };
 export const CONDITIONS = ["GOOD", "FAIR", "POOR", "BAD"] as const;
 export const CURRENT_USES = ["WORSHIP", "SHARED_USE", "PARTLY_UNUSED", "VACANT", "REPURPOSED"] as const;
 export const POLICY_DESTINATIONS = ["WORSHIP", "SHARED_USE", "REPURPOSE", "DEMOLISH", "UNDECIDED"] as const;

@@ -3,24 +3,11 @@
 // explicit allowlist of fields and nothing else, so personal data (names, e-mails),
 // internal or shared documents, comments, notes and simulation inputs can never leak,
 // whatever the caller selected from the database. Pure: no Prisma, no React, no I/O.
+import { PROTECTION_STATUSES } from "~/features/churches/protection";
+import { FUNCTION_CATEGORIES, type FunctionCategory } from "~/features/scenarios/function-categories";
 
-export const FUNCTION_CATEGORIES = [
-  "CULTURE",
-  "LIBRARY",
-  "HOUSING",
-  "CARE",
-  "EDUCATION",
-  "SPORT",
-  "HOSPITALITY",
-  "OFFICES",
-  "COMMUNITY_CENTRE",
-  "SHARED_WORSHIP",
-  "OTHER",
-] as const;
-export type FunctionCategory = (typeof FUNCTION_CATEGORIES)[number];
-
-export const PROTECTION_STATUSES = ["NONE", "INVENTORIED", "ESTABLISHED", "PROTECTED"] as const;
-export type ProtectionStatus = (typeof PROTECTION_STATUSES)[number];
+export type { ProtectionStatus } from "~/features/churches/protection";
+export { FUNCTION_CATEGORIES, PROTECTION_STATUSES, type FunctionCategory };
 
 export const PROVINCES = ["Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen"] as const;
 

@@ -3,20 +3,9 @@
 import { readNumber } from "~/features/simulation/editor-schema";
 import { z } from "~/platform/validation";
 
-export const FUNCTION_CATEGORIES = [
-  "CULTURE",
-  "LIBRARY",
-  "HOUSING",
-  "CARE",
-  "EDUCATION",
-  "SPORT",
-  "HOSPITALITY",
-  "OFFICES",
-  "COMMUNITY_CENTRE",
-  "SHARED_WORSHIP",
-  "OTHER",
-] as const;
-export type FunctionCategory = (typeof FUNCTION_CATEGORIES)[number];
+import { FUNCTION_CATEGORIES, type FunctionCategory } from "./function-categories";
+
+export { FUNCTION_CATEGORIES, type FunctionCategory };
 
 export const MAX_PROGRAMME_ROWS = 30;
 
