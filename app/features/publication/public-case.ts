@@ -3,11 +3,10 @@
 // explicit allowlist of fields and nothing else, so personal data (names, e-mails),
 // internal or shared documents, comments, notes and simulation inputs can never leak,
 // whatever the caller selected from the database. Pure: no Prisma, no React, no I/O.
-import { PROTECTION_STATUSES } from "~/features/churches/protection";
+import { PROTECTION_STATUSES, type ProtectionStatus } from "~/features/churches/protection";
 import { FUNCTION_CATEGORIES, type FunctionCategory } from "~/features/scenarios/function-categories";
 
-export type { ProtectionStatus } from "~/features/churches/protection";
-export { FUNCTION_CATEGORIES, PROTECTION_STATUSES, type FunctionCategory };
+export { FUNCTION_CATEGORIES, PROTECTION_STATUSES, type FunctionCategory, type ProtectionStatus };
 
 export const PROVINCES = ["Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen"] as const;
 
