@@ -84,10 +84,8 @@ async function main() {
     process.exit(1);
   }
   let closing = false;
-  const rateLimitStore =
-    rateLimits.RATE_LIMIT_STORE === "database"
-      ? new (await import("./app/platform/security/rate-limit-db.server")).DatabaseRateLimitStore()
-      : undefined;
+  const { createRateLimitStore } = await import("./app/platform/security/rate-limit-store.server");
+  const rateLimitStore = await createRateLimitStore(rateLimits);
   const app = await createServer({
     rateLimitStore,
     trustProxy: env.TRUST_PROXY,

@@ -1,6 +1,6 @@
 // Rate limits per client address, by fixed window. The counting lives behind RateLimitStore
 // so a shared store (the RateLimitBucket table, Redis) can replace the in-memory one when
-// the app runs as several processes.
+// the app runs as several processes. Which store runs is decided in rate-limit-store.server.ts.
 import { z } from "zod";
 
 export type RateLimitHit = { count: number; resetAt: number };
@@ -8,6 +8,8 @@ export type RateLimitHit = { count: number; resetAt: number };
 export interface RateLimitStore {
   /** Counts one hit for `key` in its current window and returns the count so far. */
   hit(key: string, windowMs: number): Promise<RateLimitHit>;
+  /** Lets go of connections the store holds (Redis), at shutdown. */
+  close?(): Promise<void>;
 }
 
 /** One process's counters. Expired windows are swept now and then, so memory stays small. */
@@ -52,17 +54,56 @@ export type RateLimitRule = {
 const positive = z.coerce.number().int().min(1).max(1_000_000);
 const booleanish = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+export const RATE_LIMIT_STORES = ["memory", "database", "redis"] as const;
+export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
+
+/**
+ * The store when RATE_LIMIT_STORE is not set: a shared one whenever the deployment has one,
+ * because several app instances then count together. Redis if configured (made for this);
+ * else PostgreSQL, which several instances share (SQLite is one machine, one process).
+ */
+export function defaultRateLimitStore(env: { REDIS_URL?: string; DATABASE_URL?: string }): RateLimitStoreKind {
+  if (env.REDIS_URL) return "redis";
+  if (env.DATABASE_URL?.startsWith("postgres")) return "database";
+  return "memory";
+}
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+const redisUrl = z.string().refine(isRedisUrl, "must be a redis:// or rediss:// URL (e.g. redis://localhost:6379/0)");
+
 /** The limits, from the environment (per minute unless RATE_LIMIT_WINDOW_SECONDS says otherwise). */
-export const RateLimitConfigSchema = z.object({
-  RATE_LIMIT_OFF: booleanish.default(false),
-  /** memory: this process only; database: shared by every process on the database (RateLimitBucket). */
-  RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
-  RATE_LIMIT_WINDOW_SECONDS: positive.default(60),
-  RATE_LIMIT_LOGIN: positive.default(20),
-  RATE_LIMIT_PASSWORD: positive.default(10),
-  RATE_LIMIT_UPLOAD: positive.default(30),
-  RATE_LIMIT_API: positive.default(600),
-});
+export const RateLimitConfigSchema = z
+  .object({
+    RATE_LIMIT_OFF: booleanish.default(false),
+    /**
+     * memory: this process only; database: shared by every process on the database
+     * (RateLimitBucket); redis: shared through REDIS_URL. Unset: see defaultRateLimitStore.
+     */
+    RATE_LIMIT_STORE: z.enum(RATE_LIMIT_STORES).optional(),
+    REDIS_URL: redisUrl.optional(),
+    /** Read only to choose the default store; not kept in the config (it may hold a password). */
+    DATABASE_URL: z.string().optional(),
+    RATE_LIMIT_WINDOW_SECONDS: positive.default(60),
+    RATE_LIMIT_LOGIN: positive.default(20),
+    RATE_LIMIT_PASSWORD: positive.default(10),
+    RATE_LIMIT_UPLOAD: positive.default(30),
+    RATE_LIMIT_API: positive.default(600),
+  })
+  .transform(({ DATABASE_URL, RATE_LIMIT_STORE, ...config }, ctx) => {
+    const store = RATE_LIMIT_STORE ?? defaultRateLimitStore({ REDIS_URL: config.REDIS_URL, DATABASE_URL });
+    if (store === "redis" && !config.REDIS_URL) {
+      ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required when RATE_LIMIT_STORE=redis" });
+      return z.NEVER;
+    }
+    return { ...config, RATE_LIMIT_STORE: store };
+  });
 export type RateLimitConfig = z.infer<typeof RateLimitConfigSchema>;
 
 export function parseRateLimitConfig(source: Record<string, string | undefined>): RateLimitConfig {

@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import {
   checkRateLimits,
   MemoryRateLimitStore,
   parseRateLimitConfig,
   rulesFrom,
 } from "~/platform/security/rate-limit";
+
+/** The one-line messages a bad configuration produces, as server.ts prints them. */
+function configErrors(env: Record<string, string>): string[] {
+  try {
+    parseRateLimitConfig(env);
+  } catch (error) {
+    if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw error;
+  }
+  throw new Error(`no error for ${JSON.stringify(env)}`);
+}
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -68,9 +80,38 @@ describe("rate limits", () => {
   it("reads its limits from the environment, checked, with defaults; can be switched off for benchmarks", () => {
     const config = parseRateLimitConfig({ RATE_LIMIT_API: "1000", RATE_LIMIT_LOGIN: "" });
     expect(config).toMatchObject({ RATE_LIMIT_API: 1000, RATE_LIMIT_LOGIN: 20, RATE_LIMIT_PASSWORD: 10, RATE_LIMIT_UPLOAD: 30, RATE_LIMIT_OFF: false, RATE_LIMIT_STORE: "memory" });
-    expect(() => parseRateLimitConfig({ RATE_LIMIT_STORE: "redis" })).toThrow();
     expect(() => parseRateLimitConfig({ RATE_LIMIT_LOGIN: "many" })).toThrow();
     expect(() => parseRateLimitConfig({ RATE_LIMIT_LOGIN: "0" })).toThrow();
     expect(rulesFrom(parseRateLimitConfig({ RATE_LIMIT_OFF: "true" }))).toEqual([]);
+  });
+
+  it("shares the counts by default whenever the deployment has something to share them in", () => {
+    const store = (env: Record<string, string>) => parseRateLimitConfig(env).RATE_LIMIT_STORE;
+    expect(store({})).toBe("memory");
+    expect(store({ DATABASE_URL: "file:./data/herbestemming.db" })).toBe("memory");
+    // Several instances share one PostgreSQL, so they count there.
+    expect(store({ DATABASE_URL: "postgresql://app:pw@db:5432/herbestemming" })).toBe("database");
+    expect(store({ DATABASE_URL: "postgres://app@db/herbestemming" })).toBe("database");
+    // Redis wins over the database when both are there.
+    expect(store({ REDIS_URL: "redis://cache:6379/0", DATABASE_URL: "postgresql://app@db/hb" })).toBe("redis");
+    expect(store({ REDIS_URL: "rediss://user:pw@cache.example:6380" })).toBe("redis");
+    // An explicit choice is kept, and an empty REDIS_URL counts as unset.
+    expect(store({ RATE_LIMIT_STORE: "memory", REDIS_URL: "redis://cache:6379" })).toBe("memory");
+    expect(store({ RATE_LIMIT_STORE: "database", REDIS_URL: "" })).toBe("database");
+    expect(store({ REDIS_URL: "", DATABASE_URL: "file:x.db" })).toBe("memory");
+  });
+
+  it("keeps the Redis address for the store but never the database address", () => {
+    const config = parseRateLimitConfig({ REDIS_URL: "redis://cache:6379/2", DATABASE_URL: "postgresql://app:secret@db/hb" });
+    expect(config.REDIS_URL).toBe("redis://cache:6379/2");
+    expect(JSON.stringify(config)).not.toContain("secret");
+  });
+
+  it("names the variable when the Redis configuration is wrong", () => {
+    expect(configErrors({ RATE_LIMIT_STORE: "redis" })).toEqual(["REDIS_URL: is required when RATE_LIMIT_STORE=redis"]);
+    for (const url of ["http://cache:6379", "cache:6379", "redis://", "not a url"]) {
+      expect(configErrors({ REDIS_URL: url })).toEqual([expect.stringMatching(/^REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/)]);
+    }
+    expect(configErrors({ RATE_LIMIT_STORE: "memcached" })[0]).toMatch(/^RATE_LIMIT_STORE: /);
   });
 });
