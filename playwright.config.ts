@@ -3,12 +3,14 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests run against the production build on a fresh SQLite file with the demo
-// data. Browser: Debian's chromium where present (or CHROMIUM_PATH), else Playwright's own.
+// data (or a fresh PostgreSQL database under `npm run test:postgres`). Browser: Debian's chromium where present (or CHROMIUM_PATH), else Playwright's own.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // Port, database folder and build folder can be set apart, so two runs can share a machine.
 const E2E_DIR = path.resolve("e2e/.tmp", String(PORT));
 const BUILD_DIR = process.env.BUILD_DIR ?? "build";
 process.env.E2E_DATABASE_URL ??= `file:${path.join(E2E_DIR, "e2e.db")}`;
+// Uploads and other files of the e2e server (and of the servers specs start themselves).
+process.env.E2E_DATA_DIR ??= E2E_DIR;
 process.env.E2E_SESSION_SECRET ??= "e2e-session-secret-that-is-long-enough-00000";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -55,7 +57,8 @@ export default defineConfig({
       PORT: String(PORT),
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       SESSION_SECRET: process.env.E2E_SESSION_SECRET,
-      DATA_DIR: E2E_DIR,
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      ...(process.env.HB_PG_ADMIN_URL ? { HB_PG_ADMIN_URL: process.env.HB_PG_ADMIN_URL } : {}),
       LOG_LEVEL: "warn",
       BUILD_DIR,
       // Every spec logs in from 127.0.0.1; the per-address limit is tested on its own server.

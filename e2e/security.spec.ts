@@ -6,8 +6,9 @@ import { request as httpRequest } from "node:http";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { sqliteFilePath } from "../app/platform/database-url";
-import { type AppServer, copyDatabase, startServer } from "../tests/system/app-server";
+import { providerOf, sqliteFilePath } from "../app/platform/database-url";
+import { createClient } from "../app/platform/db.server";
+import { type AppServer, databaseFor, startServer } from "../tests/system/app-server";
 import { ACCOUNTS, DEMO_PASSWORD, expect, test } from "./support/fixtures";
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -201,19 +202,18 @@ test.describe("own server", () => {
   const servers: AppServer[] = [];
 
   test.beforeAll(() => {
-    tmp = mkdtempSync(path.join(path.dirname(sqliteFilePath(process.env.E2E_DATABASE_URL!)), "system-"));
+    tmp = mkdtempSync(path.join(process.env.E2E_DATA_DIR!, "system-"));
   });
   test.afterAll(async () => {
     for (const s of servers) await s.stop("SIGKILL");
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function ownServer(name: string, env: Record<string, string>, databaseFile?: string) {
-    const file = databaseFile ?? path.join(tmp, name, "app.db");
-    if (!databaseFile) await copyDatabase(sqliteFilePath(process.env.E2E_DATABASE_URL!), file);
-    const server = await startServer({ databaseFile: file, dataDir: path.join(tmp, name), env });
+  async function ownServer(name: string, env: Record<string, string>) {
+    const databaseUrl = await databaseFor(process.env.E2E_DATABASE_URL!, path.join(tmp, name), name);
+    const server = await startServer({ databaseUrl, dataDir: path.join(tmp, name), env });
     servers.push(server);
-    return { server, file };
+    return { server, databaseUrl };
   }
 
   test("rate limits: 429 with Retry-After past the limit, per client address", async ({ page }) => {
@@ -281,7 +281,7 @@ test.describe("own server", () => {
 
   test("crash: SIGKILL during a stream of writes loses no acknowledged write and leaves the database intact", async () => {
     const env = { RATE_LIMIT_OFF: "true" };
-    const { server, file } = await ownServer("crash", env);
+    const { server, databaseUrl } = await ownServer("crash", env);
     const acknowledged: string[] = [];
     let lastCookie = "";
     let killed = false;
@@ -310,16 +310,22 @@ test.describe("own server", () => {
     await Promise.all([writer(), writer(), writer(), writer()]);
     expect(await server.exited).toBeNull(); // killed by a signal, no exit code
 
-    const restarted = await startServer({ databaseFile: file, dataDir: path.join(tmp, "crash"), env });
+    const restarted = await startServer({ databaseUrl, dataDir: path.join(tmp, "crash"), env });
     servers.push(restarted);
-    const conn = new Database(file, { readonly: true });
+    if (providerOf(databaseUrl) === "sqlite") {
+      // The file itself survived the kill intact (PostgreSQL guards its own files).
+      const conn = new Database(sqliteFilePath(databaseUrl), { readonly: true });
+      try {
+        expect(conn.pragma("integrity_check", { simple: true })).toBe("ok");
+      } finally {
+        conn.close();
+      }
+    }
+    const client = createClient(databaseUrl);
     try {
-      expect(conn.pragma("integrity_check", { simple: true })).toBe("ok");
-      const placeholders = acknowledged.map(() => "?").join(",");
-      const found = conn.prepare(`SELECT COUNT(*) FROM Session WHERE id IN (${placeholders})`).pluck().get(...acknowledged);
-      expect(found).toBe(acknowledged.length);
+      expect(await client.session.count({ where: { id: { in: acknowledged } } })).toBe(acknowledged.length);
     } finally {
-      conn.close();
+      await client.$disconnect();
     }
     // An acknowledged session still logs its user in after the restart.
     const dossiers = await fetch(`${restarted.url}/dossiers`, { headers: { Cookie: lastCookie, Accept: "text/html" }, redirect: "manual" });

@@ -1,11 +1,19 @@
-// The one Prisma client of the process. SQLite runs in WAL mode (readers never block the
-// writer) with a busy timeout (concurrent writers wait instead of failing).
+// The one Prisma client of the process, for the database DATABASE_URL names: the embedded
+// SQLite file (default) or PostgreSQL (several app instances; docs/deploy.md). Both clients
+// are generated from the same models (prisma/models.prisma), so they take the same queries;
+// the code is typed against the SQLite one and stays within what both databases do. Where
+// they differ, a helper here hides it (textContains).
+//
+// SQLite runs in WAL mode (readers never block the writer) with a busy timeout (concurrent
+// writers wait instead of failing).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
+import { PrismaClient as PostgresClient } from "~/generated/prisma-postgresql/client";
 import { PrismaClient } from "~/generated/prisma-sqlite/client";
-import { sqliteFilePath } from "./database-url";
+import { providerOf, sqliteFilePath, type Provider } from "./database-url";
 import { getEnv } from "./env.server";
 
 export type Db = PrismaClient;
@@ -28,7 +36,12 @@ export function enableWal(file: string) {
   }
 }
 
-export function createClient(url: string): PrismaClient {
+export function createClient(url: string, options: { poolSize?: number } = {}): PrismaClient {
+  if (providerOf(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? getEnv().DATABASE_POOL_SIZE });
+    // Same models, same query API: only the generated types differ in provider-only extras.
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  }
   const file = sqliteFilePath(url);
   enableWal(file);
   // better-sqlite3's `timeout` is SQLite's busy timeout; it enforces foreign keys by default.
@@ -39,6 +52,20 @@ export function createClient(url: string): PrismaClient {
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 
 export const db: PrismaClient = (globalForDb.__db ??= createClient(getEnv().DATABASE_URL));
+
+/** The database this process runs on. */
+export function dbProvider(): Provider {
+  return providerOf(getEnv().DATABASE_URL);
+}
+
+/**
+ * A filter for "the text contains this term, whatever the case". SQLite's LIKE already
+ * ignores the case of ASCII letters; PostgreSQL needs ILIKE, which Prisma calls
+ * `mode: "insensitive"` (absent from the SQLite client's types, hence the cast).
+ */
+export function textContains(term: string): { contains: string } {
+  return dbProvider() === "postgresql" ? ({ contains: term, mode: "insensitive" } as { contains: string }) : { contains: term };
+}
 
 export async function disconnectDb() {
   await db.$disconnect();

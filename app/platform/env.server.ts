@@ -19,6 +19,8 @@ const EnvSchema = z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql://")
       .default(DEFAULT_DATABASE_URL),
+    /** PostgreSQL only: connections each app process keeps open at most. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default("data"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** Public base URL, used in links in e-mails and in OpenGraph tags. */

@@ -7,7 +7,7 @@ import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, statSync,
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { DEFAULT_DATABASE_URL, sqliteFilePath } from "../../app/platform/database-url";
+import { DEFAULT_DATABASE_URL, providerOf, sqliteFilePath } from "../../app/platform/database-url";
 
 export const MANIFEST = "manifest.json";
 export const DB_FILE = "herbestemming.db";
@@ -132,8 +132,14 @@ export async function backup({ databaseFile, uploadsDir, backupsRoot, now = new 
 /** Where the running configuration keeps the database and the uploads. */
 export function configuredPaths(env: Record<string, string | undefined> = process.env) {
   const dataDir = path.resolve(env.DATA_DIR || "data");
+  const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (providerOf(url) === "postgresql") {
+    throw new Error(
+      "db:backup and db:restore copy the embedded SQLite database. On PostgreSQL, back up with pg_dump and the object store's own versioning (docs/deploy.md, Backups).",
+    );
+  }
   return {
-    databaseFile: sqliteFilePath(env.DATABASE_URL || DEFAULT_DATABASE_URL),
+    databaseFile: sqliteFilePath(url),
     uploadsDir: path.join(dataDir, UPLOADS),
     backupsRoot: path.join(dataDir, "backups"),
   };

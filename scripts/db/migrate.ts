@@ -1,17 +1,21 @@
 // `npm run db:migrate`: applies the committed migrations in prisma/<provider>/migrations
-// to DATABASE_URL (default: data/herbestemming.db), keeping Prisma's _prisma_migrations
-// table so `prisma migrate deploy` can take over where the native engine is available.
+// to DATABASE_URL (default: data/herbestemming.db; a postgresql:// URL selects PostgreSQL),
+// keeping Prisma's _prisma_migrations table so `prisma migrate deploy` can take over where
+// the native engine is available.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_DATABASE_URL, sqliteFilePath } from "../../app/platform/database-url";
+import { DEFAULT_DATABASE_URL, providerOf, sqliteFilePath } from "../../app/platform/database-url";
 import { explainEngineError, noFilter, openSchemaEngine, readMigrations } from "./schema-engine";
 
 export async function migrate(databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
-  const file = sqliteFilePath(databaseUrl);
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const engine = await openSchemaEngine(databaseUrl);
+  const provider = providerOf(databaseUrl);
+  if (provider === "sqlite") {
+    const file = sqliteFilePath(databaseUrl);
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  }
+  const engine = await openSchemaEngine(databaseUrl, provider);
   try {
-    const result = await engine.applyMigrations({ migrationsList: readMigrations("sqlite"), filters: noFilter });
+    const result = await engine.applyMigrations({ migrationsList: readMigrations(provider), filters: noFilter });
     return result.appliedMigrationNames;
   } finally {
     engine.free();

@@ -1,10 +1,22 @@
-// `npm run db:migration -- <name>`: writes the next migration as the difference between
-// the schema the committed migrations produce and prisma/models.prisma. Needs no database
-// and no native engine. Review the SQL before committing it.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// `npm run db:migration -- <name>`: writes the next migration for EVERY provider from one
+// change to prisma/models.prisma. Each migration is the difference between the models as
+// the newest migration left them (prisma/migrated-models.prisma) and the models now, so
+// SQLite and PostgreSQL always move together and under the same folder name. The drift
+// test (tests/integration/platform/migrations.test.ts) fails when they fall apart.
+// PostgreSQL's schema engine wants a live server even to diff: a throwaway one is started
+// (scripts/db/throwaway-postgres.ts), or PG_DIFF_URL names one. Review the SQL before committing.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { explainEngineError, noFilter, openSchemaEngine, readMigrations, readSchemaFiles } from "./schema-engine";
+import {
+  MIGRATED_MODELS,
+  PROVIDERS,
+  diffModels,
+  explainEngineError,
+  providerDir,
+  readMigratedModels,
+  readModels,
+} from "./schema-engine";
+import { startThrowawayPostgres } from "./throwaway-postgres";
 
 async function main() {
   const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
@@ -12,38 +24,34 @@ async function main() {
     console.error("Usage: npm run db:migration -- <name>");
     process.exit(2);
   }
-  const migrations = readMigrations("sqlite");
-  // The engine's own "from migrations" diff needs a shadow database that the SQLite driver
-  // adapter cannot feed multi-statement scripts to, so we replay the migrations into a
-  // throwaway file and diff from that database instead.
-  const scratch = mkdtempSync(path.join(tmpdir(), "herbestemming-migration-"));
-  const engine = await openSchemaEngine(`file:${path.join(scratch, "scratch.db")}`);
+  const from = readMigratedModels();
+  const to = readModels();
+  const server = process.env.PG_DIFF_URL ? undefined : await startThrowawayPostgres();
+  const pgUrl = process.env.PG_DIFF_URL ?? server!.url();
   try {
-    await engine.applyMigrations({ migrationsList: migrations, filters: noFilter });
-    const schema = readSchemaFiles("sqlite");
-    const result = await engine.diff({
-      from: { tag: "schemaDatasource", files: schema.files, configDir: process.cwd() },
-      to: { tag: "schemaDatamodel", ...schema },
-      script: true,
-      exitCode: true,
-      filters: noFilter,
-    });
-    if (result.exitCode === 0 || !result.stdout || /^-- This is an empty migration/.test(result.stdout.trim())) {
+    const scripts = new Map<string, string>();
+    for (const provider of PROVIDERS) {
+      const sql = await diffModels(provider, from, to, provider === "postgresql" ? pgUrl : undefined);
+      if (sql) scripts.set(provider, sql);
+    }
+    if (scripts.size === 0) {
       console.log("No changes: the models match the migrations.");
       return;
     }
     const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
-    const dir = path.join(migrations.baseDir, `${stamp}_${name}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "migration.sql"), result.stdout);
-    const lock = path.join(migrations.baseDir, "migration_lock.toml");
-    if (!existsSync(lock)) {
-      writeFileSync(lock, '# Written by scripts/db/new-migration.ts\nprovider = "sqlite"\n');
+    for (const provider of PROVIDERS) {
+      const baseDir = path.join(providerDir(provider), "migrations");
+      const dir = path.join(baseDir, `${stamp}_${name}`);
+      mkdirSync(dir, { recursive: true });
+      // A provider without changes still gets the folder, so both lists stay identical.
+      writeFileSync(path.join(dir, "migration.sql"), scripts.get(provider) ?? "-- No changes for this provider.\n");
+      const lock = path.join(baseDir, "migration_lock.toml");
+      if (!existsSync(lock)) writeFileSync(lock, `# Written by scripts/db/new-migration.ts\nprovider = "${provider}"\n`);
+      console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
     }
-    console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
+    writeFileSync(MIGRATED_MODELS, to);
   } finally {
-    engine.free();
-    rmSync(scratch, { recursive: true, force: true });
+    await server?.stop();
   }
 }
 

@@ -7,6 +7,7 @@ import { inspect } from "node:util";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type * as EngineModule from "@prisma/schema-engine-wasm";
 import type {
@@ -14,12 +15,13 @@ import type {
   SchemaEngine,
   SchemasContainer,
 } from "@prisma/schema-engine-wasm";
-import { sqliteFilePath } from "../../app/platform/database-url";
+import { providerOf, sqliteFilePath, type Provider } from "../../app/platform/database-url";
 
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(import.meta.url);
 
-export type Provider = "sqlite";
+export type { Provider };
+export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 
 export function providerDir(provider: Provider) {
   return path.join(projectRoot, "prisma", provider);
@@ -83,10 +85,20 @@ export function readMigrations(provider: Provider): MigrationList {
   };
 }
 
-/** Opens the engine on a database (or on an in-memory one when only diffing). */
-export async function openSchemaEngine(databaseUrl: string, provider: Provider = "sqlite") {
+/** The driver adapter for a database URL (the engine connects lazily, on first use). */
+function adapterFor(databaseUrl: string) {
+  return providerOf(databaseUrl) === "postgresql"
+    ? new PrismaPg({ connectionString: databaseUrl })
+    : new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
+}
+
+/**
+ * Opens the engine on a database. The provider follows the URL; for diffs between two
+ * datamodels no connection is ever made, so any URL of the right kind will do.
+ */
+export async function openSchemaEngine(databaseUrl: string, provider: Provider = providerOf(databaseUrl)) {
   const mod = await loadEngineModule();
-  const adapterFactory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
+  const adapterFactory = adapterFor(databaseUrl);
   const schema = readSchemaFiles(provider);
   const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
   lastBound = bound;
@@ -112,3 +124,71 @@ export function explainEngineError(error: unknown): string {
 }
 
 export const noFilter = { externalTables: [], externalEnums: [] };
+
+/** Where the models stand as of the newest migration (both providers share it). */
+export const MIGRATED_MODELS = path.join(projectRoot, "prisma", "migrated-models.prisma");
+const MODELS = path.join(projectRoot, "prisma", "models.prisma");
+
+export function readModels() {
+  return readFileSync(MODELS, "utf8");
+}
+
+export function readMigratedModels() {
+  return readFileSync(MIGRATED_MODELS, "utf8");
+}
+
+/** A provider's schema files with another version of the shared models file swapped in. */
+function schemaWithModels(provider: Provider, models: string): SchemasContainer {
+  return {
+    files: readSchemaFiles(provider).files.map((f) =>
+      path.basename(f.path) === "models.prisma" ? { ...f, content: models } : f,
+    ),
+  };
+}
+
+/**
+ * The SQL that takes a provider's database from one version of the models to another
+ * (`from` null means an empty database), or null when there is nothing to do. The engine
+ * reads no data, but for PostgreSQL it insists on a live server at start: pass its URL.
+ */
+export async function diffModels(
+  provider: Provider,
+  from: string | null,
+  to: string,
+  databaseUrl = "file::memory:",
+): Promise<string | null> {
+  const engine = await openSchemaEngine(databaseUrl, provider);
+  try {
+    const result = await engine.diff({
+      from: from === null ? { tag: "empty" } : { tag: "schemaDatamodel", ...schemaWithModels(provider, from) },
+      to: { tag: "schemaDatamodel", ...schemaWithModels(provider, to) },
+      script: true,
+      exitCode: true,
+      filters: noFilter,
+    });
+    const sql = result.stdout?.trim() ?? "";
+    return result.exitCode === 0 || !sql || /^-- This is an empty migration/.test(sql) ? null : `${sql}\n`;
+  } finally {
+    engine.free();
+  }
+}
+
+/** The differences between a live database and the models (null when they match). */
+export async function diffDatabaseAgainstModels(databaseUrl: string): Promise<string | null> {
+  const provider = providerOf(databaseUrl);
+  const engine = await openSchemaEngine(databaseUrl, provider);
+  try {
+    const schema = readSchemaFiles(provider);
+    const result = await engine.diff({
+      from: { tag: "schemaDatasource", files: schema.files, configDir: projectRoot },
+      to: { tag: "schemaDatamodel", ...schema },
+      script: true,
+      exitCode: true,
+      filters: noFilter,
+    });
+    const sql = result.stdout?.trim() ?? "";
+    return result.exitCode === 0 || !sql || /^-- This is an empty migration/.test(sql) ? null : sql;
+  } finally {
+    engine.free();
+  }
+}

@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "~/features/auth/permissions";
 import { db } from "~/platform/db.server";
+import { countRows } from "~/platform/db-models.server";
 import { getStore } from "~/platform/storage.server";
 import { runSeed } from "../../prisma/seed";
 import { createUser, GENT, LEUVEN, sessionCookieFor } from "./auth";
@@ -115,16 +116,7 @@ export function paramsFor(routeName: string, params: string[], world: World): Re
 
 /** Row counts of every table: a cheap fingerprint to show a refused request wrote nothing. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const tables = (await db.$queryRawUnsafe(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'",
-  )) as { name: string }[];
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    // Login attempts and sessions are written by the guards themselves (touching a session).
-    const rows = (await db.$queryRawUnsafe(`SELECT COUNT(*) AS n FROM "${name}"`)) as { n: bigint | number }[];
-    counts[name] = Number(rows[0].n);
-  }
-  return counts;
+  return countRows(db);
 }
 
 export const ROLES_UNDER_TEST = ["anonymous", "ADMIN", "STAFF", "OWN", "OTHER"] as const;

@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -27,15 +28,43 @@ export function ensureBuild(buildDir: string) {
   if (result.status !== 0) throw new Error(`build into ${buildDir} failed`);
 }
 
-/** A fresh database at `file` with the reference and demo data. */
-export function seedDatabase(file: string, { demo = true } = {}) {
-  mkdirSync(path.dirname(file), { recursive: true });
+/** A fresh database (a SQLite file path or any DATABASE_URL) with the reference and demo data. */
+export function seedDatabase(fileOrUrl: string, { demo = true } = {}) {
+  const url = /^(file:|postgres(ql)?:)/.test(fileOrUrl) ? fileOrUrl : `file:${fileOrUrl}`;
+  if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
   const result = spawnSync(process.execPath, ["--import", "tsx", "tests/system/seed-db.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}`, SEED_DEMO: demo ? "true" : "false", LOG_LEVEL: "silent" },
+    env: { ...process.env, DATABASE_URL: url, SEED_DEMO: demo ? "true" : "false", LOG_LEVEL: "silent" },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  if (result.status !== 0) throw new Error(`seeding ${file} failed`);
+  if (result.status !== 0) throw new Error(`seeding ${fileOrUrl} failed`);
+}
+
+/**
+ * A database of its own for a test server, with the same kind of content as `sourceUrl`:
+ * on SQLite a consistent copy of the file into `dir`; on PostgreSQL a new database on the
+ * same server (HB_PG_ADMIN_URL), migrated and seeded with the demo data.
+ */
+export async function databaseFor(sourceUrl: string, dir: string, name: string): Promise<string> {
+  if (sourceUrl.startsWith("file:")) {
+    const file = path.join(dir, "app.db");
+    await copyDatabase(path.resolve(sourceUrl.slice("file:".length).split("?")[0]), file);
+    return `file:${file}`;
+  }
+  const adminUrl = process.env.HB_PG_ADMIN_URL;
+  if (!adminUrl) throw new Error("HB_PG_ADMIN_URL must name the PostgreSQL server's admin database");
+  const database = `hb_${name.replace(/[^a-z0-9]/gi, "_")}_${process.pid}_${Date.now()}`.toLowerCase();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  seedDatabase(url.toString());
+  return url.toString();
 }
 
 /** A consistent copy of a database that may be in use (SQLite's online backup). */
@@ -63,7 +92,9 @@ export type AppServer = {
 };
 
 export type StartOptions = {
-  databaseFile: string;
+  /** A SQLite file, or use databaseUrl for any database. */
+  databaseFile?: string;
+  databaseUrl?: string;
   dataDir: string;
   buildDir?: string;
   port?: number;
@@ -83,7 +114,7 @@ export async function startServer(options: StartOptions): Promise<AppServer> {
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),
-      DATABASE_URL: `file:${options.databaseFile}`,
+      DATABASE_URL: options.databaseUrl ?? `file:${options.databaseFile}`,
       DATA_DIR: options.dataDir,
       SESSION_SECRET: TEST_SESSION_SECRET,
       BUILD_DIR: options.buildDir ?? process.env.BUILD_DIR ?? "build",

@@ -5,7 +5,7 @@ import { canUseAction } from "~/features/auth/permissions";
 import type { SessionUser } from "~/features/auth/session.server";
 import { diffFields, recordAudit } from "~/features/audit/audit.server";
 import type { Prisma } from "~/generated/prisma-sqlite/client";
-import { db } from "~/platform/db.server";
+import { db, textContains } from "~/platform/db.server";
 import { CHURCH_DATA_FIELDS, type ChurchData, type ChurchQuery } from "./schemas";
 
 export const CHURCH_PAGE_SIZE = 25;
@@ -48,10 +48,10 @@ export async function listChurches({ actor, query }: { actor: Actor; query: Chur
       q
         ? {
             OR: [
-              { name: { contains: q } },
-              { parish: { contains: q } },
-              { place: { contains: q } },
-              { municipality: { name: { contains: q } } },
+              { name: textContains(q) },
+              { parish: textContains(q) },
+              { place: textContains(q) },
+              { municipality: { name: textContains(q) } },
             ],
           }
         : {},

@@ -6,7 +6,7 @@ import { forbidden } from "~/features/auth/guards.server";
 import { canUseAction, isStaff } from "~/features/auth/permissions";
 import type { SessionUser } from "~/features/auth/session.server";
 import type { Prisma } from "~/generated/prisma-sqlite/client";
-import { db } from "~/platform/db.server";
+import { db, textContains } from "~/platform/db.server";
 import { dossierScope, requireDossierAccess } from "./access.server";
 import type { ListQuery } from "./list-query";
 import { FINAL_PHASES, PHASES, type Phase } from "./phases";
@@ -52,7 +52,7 @@ export function listWhere(user: Pick<SessionUser, "role" | "municipalities">, f:
   if (f.lead) and.push({ leadId: f.lead });
   if (f.call) and.push({ callId: f.call });
   if (f.year) and.push({ year: f.year });
-  if (f.q) and.push({ OR: [{ reference: { contains: f.q } }, { church: { name: { contains: f.q } } }] });
+  if (f.q) and.push({ OR: [{ reference: textContains(f.q) }, { church: { name: textContains(f.q) } }] });
   return { AND: and };
 }
 

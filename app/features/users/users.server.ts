@@ -7,7 +7,7 @@ import { hashPassword } from "~/features/auth/password.server";
 import { canUseAction, type Role } from "~/features/auth/permissions";
 import { revokeUserSessions, type SessionUser } from "~/features/auth/session.server";
 import { recordAudit } from "~/features/audit/audit.server";
-import { db } from "~/platform/db.server";
+import { db, textContains } from "~/platform/db.server";
 
 const LINK_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -23,7 +23,7 @@ export async function listUsers({ actor, q }: { actor: SessionUser; q?: string }
   assertAdmin(actor);
   const term = q?.trim();
   return db.user.findMany({
-    where: term ? { OR: [{ email: { contains: term.toLowerCase() } }, { name: { contains: term } }] } : undefined,
+    where: term ? { OR: [{ email: textContains(term) }, { name: textContains(term) }] } : undefined,
     orderBy: [{ deactivatedAt: "asc" }, { name: "asc" }],
     select: {
       id: true,
