@@ -15,7 +15,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 async function main() {
-  const only = process.argv[2]; // "unit" or "e2e" to run one half
+  // `-- unit` or `-- e2e` runs one half; further arguments go to that runner (files, -g ...).
+  const [only, ...rest] = process.argv.slice(2);
   const server = process.env.HB_PG_ADMIN_URL ? undefined : await startThrowawayPostgres();
   const adminUrl = process.env.HB_PG_ADMIN_URL ?? server!.url();
   const e2eUrl = new URL(adminUrl);
@@ -29,8 +30,8 @@ async function main() {
   if (server) console.log(`PostgreSQL test server on port ${server.port}`);
   let code = 0;
   try {
-    if (only !== "e2e") code = await run("npx", ["vitest", "run"], env);
-    if (code === 0 && only !== "unit") code = await run("npx", ["playwright", "test"], env);
+    if (only !== "e2e") code = await run("npx", ["vitest", "run", ...(only === "unit" ? rest : [])], env);
+    if (code === 0 && only !== "unit") code = await run("npx", ["playwright", "test", ...(only === "e2e" ? rest : [])], env);
   } finally {
     await server?.stop();
   }

@@ -17,7 +17,8 @@ import { providerOf, sqliteFilePath, type Provider } from "./database-url";
 import { getEnv } from "./env.server";
 
 export type Db = PrismaClient;
-export type { Prisma } from "~/generated/prisma-sqlite/client";
+import type { Prisma } from "~/generated/prisma-sqlite/client";
+export type { Prisma };
 
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -65,6 +66,17 @@ export function dbProvider(): Provider {
  */
 export function textContains(term: string): { contains: string } {
   return dbProvider() === "postgresql" ? ({ contains: term, mode: "insensitive" } as { contains: string }) : { contains: term };
+}
+
+/**
+ * Makes transactions that name the same key run one after the other, until each ends.
+ * PostgreSQL runs transactions side by side, so "read the last number, write the next"
+ * needs a lock: a transaction-scoped advisory lock, released by commit or rollback.
+ * SQLite needs none: it runs one writing transaction at a time.
+ */
+export async function lockKey(tx: Prisma.TransactionClient, key: string): Promise<void> {
+  if (dbProvider() !== "postgresql") return;
+  await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", key);
 }
 
 export async function disconnectDb() {

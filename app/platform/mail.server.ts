@@ -18,7 +18,7 @@ export async function enqueueMail(mail: OutgoingMail, client: Client = db) {
   await client.outboxMessage.create({ data: mail });
 }
 
-type Transport = { send(mail: OutgoingMail & { id: string }): Promise<void> };
+export type Transport = { send(mail: OutgoingMail & { id: string }): Promise<void> };
 
 function fileTransport(dir: string): Transport {
   return {
@@ -48,29 +48,50 @@ function currentTransport(): Transport {
 
 let running: Promise<number> | null = null;
 
-/** Sends what is waiting (at most 5 attempts per message). Returns how many were sent. */
-export function deliverOutbox(): Promise<number> {
-  running ??= (async () => {
-    let sent = 0;
-    try {
-      const pending = await db.outboxMessage.findMany({ where: { sentAt: null, attempts: { lt: 5 } }, orderBy: { createdAt: "asc" }, take: 100 });
-      for (const mail of pending) {
-        try {
-          await currentTransport().send(mail);
-          await db.outboxMessage.update({ where: { id: mail.id }, data: { sentAt: new Date(), attempts: { increment: 1 } } });
-          sent++;
-        } catch (error) {
-          logger.warn({ err: error, outboxId: mail.id }, "mail delivery failed");
-          await db.outboxMessage.update({
-            where: { id: mail.id },
-            data: { attempts: { increment: 1 }, lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown" },
-          });
-        }
-      }
-    } finally {
-      running = null;
-    }
-    return sent;
-  })();
+const MAX_ATTEMPTS = 5;
+/** How long a process may take to hand one message to the mail server before others may retry. */
+const LEASE_MS = 60_000;
+
+type Deliverer = { client?: typeof db; transport?: Transport; now?: () => Date };
+
+/**
+ * Sends what is waiting (at most 5 attempts per message). Returns how many were sent here.
+ * Several app processes share the outbox: each message is first claimed with a short lease
+ * (a conditional update that only one process can win), so two processes never both send it.
+ */
+export function deliverOutbox(options: Deliverer = {}): Promise<number> {
+  if (options.client || options.transport) return deliverPending(options);
+  running ??= deliverPending(options).finally(() => {
+    running = null;
+  });
   return running;
+}
+
+async function deliverPending({ client = db, transport, now = () => new Date() }: Deliverer): Promise<number> {
+  let sent = 0;
+  const claimable = () => ({
+    sentAt: null,
+    attempts: { lt: MAX_ATTEMPTS },
+    OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }],
+  });
+  const pending = await client.outboxMessage.findMany({ where: claimable(), orderBy: { createdAt: "asc" }, take: 100 });
+  for (const mail of pending) {
+    const claimed = await client.outboxMessage.updateMany({
+      where: { id: mail.id, ...claimable() },
+      data: { lockedUntil: new Date(now().getTime() + LEASE_MS), attempts: { increment: 1 } },
+    });
+    if (claimed.count !== 1) continue; // another process has it
+    try {
+      await (transport ?? currentTransport()).send(mail);
+      await client.outboxMessage.update({ where: { id: mail.id }, data: { sentAt: now(), lockedUntil: null } });
+      sent++;
+    } catch (error) {
+      logger.warn({ err: error, outboxId: mail.id }, "mail delivery failed");
+      await client.outboxMessage.update({
+        where: { id: mail.id },
+        data: { lockedUntil: null, lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown" },
+      });
+    }
+  }
+  return sent;
 }

@@ -9,7 +9,7 @@ import type { SessionUser } from "~/features/auth/session.server";
 import { diffFields, recordAudit } from "~/features/audit/audit.server";
 import { requireDossierAccess } from "~/features/dossiers/access.server";
 import type { Prisma } from "~/generated/prisma-sqlite/client";
-import { db } from "~/platform/db.server";
+import { db, lockKey } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
 import { getStore, ObjectNotFoundError } from "~/platform/storage.server";
 import { titleFromFileName } from "./file-names";
@@ -195,11 +195,12 @@ export async function addVersion({
 }) {
   const dossier = await requireDocumentEditAccess(user, dossierId);
   return keepFileFor(file, async () => {
-    // Two uploads at the same moment may pick the same number; the unique index refuses the
-    // second, which then takes the next number.
+    // Uploads of one document take turns for the next number (lockKey); should a number
+    // still be taken, the unique index refuses it and the upload takes the next one.
     for (let attempt = 1; ; attempt++) {
       try {
         return await db.$transaction(async (tx) => {
+          await lockKey(tx, `document-version:${documentId}`);
           const document = await tx.document.findFirst({
             where: { id: documentId, dossierId: dossier.id, deletedAt: null },
             select: { id: true, versions: { select: { number: true }, orderBy: { number: "desc" }, take: 1 } },

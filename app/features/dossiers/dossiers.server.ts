@@ -6,7 +6,7 @@ import { forbidden } from "~/features/auth/guards.server";
 import { canUseAction, isStaff } from "~/features/auth/permissions";
 import type { SessionUser } from "~/features/auth/session.server";
 import type { Prisma } from "~/generated/prisma-sqlite/client";
-import { db, textContains } from "~/platform/db.server";
+import { db, lockKey, textContains } from "~/platform/db.server";
 import { dossierScope, requireDossierAccess } from "./access.server";
 import type { ListQuery } from "./list-query";
 import { FINAL_PHASES, PHASES, type Phase } from "./phases";
@@ -236,8 +236,9 @@ export type CreateResult = { ok: true; id: string; reference: string } | { ok: f
 
 /**
  * A new dossier in INTAKE. The next number of the start date's year is read inside the
- * transaction; two people creating at the same moment can still pick the same number, which
- * the unique (year, seq) index refuses, so the loser simply tries again.
+ * transaction, under a lock per year (lockKey), so creations at the same moment, also from
+ * several app processes, take turns. Should a number still be taken (a row written
+ * without the lock), the unique (year, seq) index refuses it and we try again.
  */
 export async function createDossier({ user, input }: { user: Actor; input: DossierInput }): Promise<CreateResult> {
   assertCanEdit(user);
@@ -247,6 +248,7 @@ export async function createDossier({ user, input }: { user: Actor; input: Dossi
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
+        await lockKey(tx, `dossier-reference:${year}`);
         const last = await tx.dossier.findFirst({ where: { year }, orderBy: { seq: "desc" }, select: { seq: true } });
         const seq = (last?.seq ?? 0) + 1;
         const reference = formatReference(year, seq);
