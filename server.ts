@@ -76,9 +76,16 @@ async function main() {
   const { formatEnvError, getEnv } = await import("./app/platform/env.server");
   const env = getEnv();
   let rateLimits: RateLimitConfig;
+  const { getStore, StorageConfigError } = await import("./app/platform/storage.server");
   try {
     rateLimits = parseRateLimitConfig(process.env);
+    // Check the document store's settings now, not at the first upload.
+    getStore();
   } catch (error) {
+    if (error instanceof StorageConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
     // Same one-line-per-variable message as the rest of the configuration.
     console.error(error instanceof ZodError ? formatEnvError(error) : error);
     process.exit(1);
@@ -110,7 +117,8 @@ async function main() {
     const idleCloser = setInterval(() => server.closeIdleConnections(), 100);
     server.close(() => {
       clearInterval(idleCloser);
-      void import("./app/platform/db.server")
+      void Promise.resolve(rateLimitStore.close?.())
+        .then(() => import("./app/platform/db.server"))
         .then(({ disconnectDb }) => disconnectDb())
         .then(
           () => {

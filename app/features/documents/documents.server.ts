@@ -327,13 +327,19 @@ export async function openDownload({ user, versionId }: { user: Actor; versionId
     logger.error({ versionId: version.id }, "document version has no stored file");
     notFound();
   }
-  await recordAudit({
-    userId: user.id,
-    action: "DOWNLOAD",
-    entityType: "DocumentVersion",
-    entityId: version.id,
-    dossierId: document.dossierId,
-    summary: { documentId: document.id, version: version.number, fileName: version.fileName },
-  });
+  try {
+    await recordAudit({
+      userId: user.id,
+      action: "DOWNLOAD",
+      entityType: "DocumentVersion",
+      entityId: version.id,
+      dossierId: document.dossierId,
+      summary: { documentId: document.id, version: version.number, fileName: version.fileName },
+    });
+  } catch (error) {
+    // An open stream holds a file handle, or with S3 a pooled connection: give it back.
+    stream.destroy();
+    throw error;
+  }
   return { stream, fileName: version.fileName, mimeType: version.mimeType, size: version.size };
 }
