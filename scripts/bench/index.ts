@@ -8,7 +8,7 @@ const BENCHES: Bench[] = [
   { name: "simulation", module: "./simulation.ts", exportName: "benchSimulation", note: "engine throughput and a 60-year recalculation" },
   { name: "dossier-list", module: "./dossier-list.ts", exportName: "benchDossierList", note: "5,000 dossiers: filtered, sorted list" },
   { name: "map", module: "./map.ts", exportName: "benchMap", note: "2,000 public cases: GeoJSON size, throughput, map load, JS size" },
-  { name: "load", module: "./load.ts", exportName: "benchLoad", note: "60 s: 20 staff sessions and 100 map visitors" },
+  { name: "load", module: "./load.ts", exportName: "benchLoad", note: "60 s each on SQLite and PostgreSQL: 20 staff sessions and 100 map visitors" },
 ];
 
 async function main() {

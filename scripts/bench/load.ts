@@ -2,8 +2,10 @@
  * Load scenario against the built app: `npm run bench -- load` (60 s) or
  * `BENCH_SECONDS=15 npx tsx scripts/bench/load.ts`.
  *
- * The app runs as in production (server.ts on the build, BUILD_DIR or build/) on a fresh
- * SQLite file with the demo data, rate limits off. 20 staff sessions browse lists and
+ * The app runs as in production (server.ts on the build, BUILD_DIR or build/) with the demo
+ * data and rate limits off, once on a fresh SQLite file and once on a fresh PostgreSQL
+ * database (a throwaway server with its crash safety on), and the two are printed side by
+ * side. BENCH_DATABASES=sqlite (or postgresql) runs one. 20 staff sessions browse lists and
  * dossiers while 100 anonymous visitors open the public map and its open data. Each
  * virtual user waits a little between clicks, as people do. Printed per page: requests,
  * requests/s, p50 and p99 latency, errors. Goal: no errors and p99 under 500 ms.
@@ -13,6 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { startThrowawayPostgres } from "../db/throwaway-postgres";
 import { ensureBuild, seedDatabase, startServer } from "../../tests/system/app-server";
 
 const STAFF_EMAIL = "team@herbestemming.test";
@@ -30,7 +33,11 @@ export type LoadOptions = {
   staffThinkMs?: number;
   visitorThinkMs?: number;
   buildDir?: string;
+  /** Which databases to run on, in turn (default: BENCH_DATABASES or both). */
+  databases?: Database[];
 };
+
+export type Database = "sqlite" | "postgresql";
 
 export type PageResult = { label: string; requests: number; perSecond: number; p50: number; p99: number; errors: number };
 
@@ -70,7 +77,38 @@ async function exists(base: string, cookie: string | null, p: string): Promise<b
   return res.status === 200;
 }
 
-export async function benchLoad(options: LoadOptions = {}): Promise<PageResult[]> {
+/** Runs the scenario on each database in turn and prints the results side by side. */
+export async function benchLoad(options: LoadOptions = {}): Promise<Record<Database, PageResult[]>> {
+  const databases =
+    options.databases ??
+    ((process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",").map((d) => d.trim()) as Database[]);
+  const results = {} as Record<Database, PageResult[]>;
+  for (const database of databases) {
+    console.log(`\n--- load on ${database}`);
+    results[database] = await loadOn(database, options);
+  }
+  if (results.sqlite && results.postgresql) printSideBySide(results.sqlite, results.postgresql);
+  return results;
+}
+
+function printSideBySide(sqlite: PageResult[], postgresql: PageResult[]) {
+  const cell = (r: PageResult | undefined) =>
+    r
+      ? `${r.perSecond.toFixed(1).padStart(7)} ${r.p50.toFixed(0).padStart(5)} ${r.p99.toFixed(0).padStart(5)} ${String(r.errors).padStart(4)}`
+      : "".padStart(24);
+  const head = `${"req/s".padStart(7)} ${"p50".padStart(5)} ${"p99".padStart(5)} ${"err".padStart(4)}`;
+  console.log("\nSide by side (latency in ms):");
+  console.log(`  ${"".padEnd(22)} ${"SQLite".padEnd(24)} | PostgreSQL`);
+  console.log(`  ${"page".padEnd(22)} ${head} | ${head}`);
+  const labels = [...new Set([...sqlite, ...postgresql].map((r) => r.label))].sort((a, b) =>
+    a === "all" ? 1 : b === "all" ? -1 : a.localeCompare(b),
+  );
+  for (const label of labels) {
+    console.log(`  ${label.padEnd(22)} ${cell(sqlite.find((r) => r.label === label))} | ${cell(postgresql.find((r) => r.label === label))}`);
+  }
+}
+
+async function loadOn(database: Database, options: LoadOptions): Promise<PageResult[]> {
   const seconds = options.seconds ?? Number(process.env.BENCH_SECONDS ?? 60);
   const staffCount = options.staff ?? 20;
   const visitorCount = options.visitors ?? 100;
@@ -80,11 +118,12 @@ export async function benchLoad(options: LoadOptions = {}): Promise<PageResult[]
 
   ensureBuild(buildDir);
   const tmp = mkdtempSync(path.join(tmpdir(), "hb-load-"));
-  const databaseFile = path.join(tmp, "load.db");
-  console.log(`Seeding demo data into ${databaseFile} ...`);
-  seedDatabase(databaseFile);
+  const postgres = database === "postgresql" ? await startThrowawayPostgres({ durable: true }) : undefined;
+  const databaseUrl = postgres ? await postgres.createDatabase("hb_load") : `file:${path.join(tmp, "load.db")}`;
+  console.log(`Seeding demo data into ${databaseUrl} ...`);
+  seedDatabase(databaseUrl);
   const server = await startServer({
-    databaseFile,
+    databaseUrl,
     dataDir: tmp,
     buildDir,
     // Rate limits would turn the benchmark's own traffic into 429s.
@@ -203,6 +242,7 @@ export async function benchLoad(options: LoadOptions = {}): Promise<PageResult[]
     return [...results, total];
   } finally {
     await server.stop();
+    await postgres?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

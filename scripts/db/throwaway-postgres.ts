@@ -70,7 +70,13 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
   }
 }
 
-export async function startThrowawayPostgres(options: { port?: number } = {}): Promise<ThrowawayPostgres> {
+export type ThrowawayOptions = {
+  port?: number;
+  /** Keep PostgreSQL's crash safety (fsync, synchronous commit): for fair benchmarks. */
+  durable?: boolean;
+};
+
+export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBinDir();
   const port = options.port ?? (await freePort());
   const base = mkdtempSync(path.join(tmpdir(), "hb-postgres-"));
@@ -94,9 +100,7 @@ export async function startThrowawayPostgres(options: { port?: number } = {}): P
     "-p", String(port),
     "-k", socketDir,
     "-c", "listen_addresses=127.0.0.1",
-    "-c", "fsync=off",
-    "-c", "synchronous_commit=off",
-    "-c", "full_page_writes=off",
+    ...(options.durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     "-c", "max_connections=300",
     "-c", "shared_buffers=128MB",
   ], { ...ids, cwd: base, stdio: ["ignore", "pipe", "pipe"] });
