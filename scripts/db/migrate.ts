@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL, providerOf, sqliteFilePath } from "../../app/platform/database-url";
-import { explainEngineError, noFilter, openSchemaEngine, readMigrations } from "./schema-engine";
+import { closeSchemaEngine, explainEngineError, noFilter, openSchemaEngine, readMigrations } from "./schema-engine";
 
 export async function migrate(databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
   const provider = providerOf(databaseUrl);
@@ -18,7 +18,7 @@ export async function migrate(databaseUrl = process.env.DATABASE_URL ?? DEFAULT_
     const result = await engine.applyMigrations({ migrationsList: readMigrations(provider), filters: noFilter });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await closeSchemaEngine(engine);
   }
 }
 
@@ -26,6 +26,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   migrate()
     .then((names) => {
       console.log(names.length ? `Applied ${names.length} migration(s): ${names.join(", ")}` : "Database is up to date.");
+      process.exit(0);
     })
     .catch((error: unknown) => {
       console.error(`Migration failed: ${explainEngineError(error)}`);

@@ -92,15 +92,27 @@ function adapterFor(databaseUrl: string) {
     : new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
 }
 
+/** Connections each engine opened, so closing the engine also closes them. */
+const connectionsOf = new WeakMap<SchemaEngine, { dispose(): Promise<void> }[]>();
+
 /**
  * Opens the engine on a database. The provider follows the URL; for diffs between two
- * datamodels no connection is ever made, so any URL of the right kind will do.
+ * datamodels no data is read. Close it with closeSchemaEngine: freeing the engine alone
+ * leaves its database connection open (a SQLite lock, or a pg pool keeping node alive).
  */
 export async function openSchemaEngine(databaseUrl: string, provider: Provider = providerOf(databaseUrl)) {
   const mod = await loadEngineModule();
   const adapterFactory = adapterFor(databaseUrl);
+  const opened: { dispose(): Promise<void> }[] = [];
+  // Same factory, but remembering what it connects.
+  const tracking = Object.create(adapterFactory) as typeof adapterFactory;
+  tracking.connect = async () => {
+    const adapter = await adapterFactory.connect();
+    opened.push(adapter);
+    return adapter;
+  };
   const schema = readSchemaFiles(provider);
-  const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
+  const bound = bindMigrationAwareSqlAdapterFactory(tracking);
   lastBound = bound;
   const engine: SchemaEngine = await mod.SchemaEngine.new(
     { datamodels: schema.files.map((f) => [f.path, f.content] as [string, string]) },
@@ -109,7 +121,25 @@ export async function openSchemaEngine(databaseUrl: string, provider: Provider =
     },
     bound,
   );
+  connectionsOf.set(engine, opened);
   return engine;
+}
+
+/**
+ * Frees the engine and closes its connections. (The engine may still hold a timer of its
+ * own for a few seconds: command-line scripts end with process.exit rather than wait.)
+ */
+export async function closeSchemaEngine(engine: SchemaEngine) {
+  engine.free();
+  for (const connection of connectionsOf.get(engine) ?? []) {
+    await connection.dispose().catch(() => undefined);
+    // pg: disposing returns the client to a pool the adapter made itself; end that pool too,
+    // or its idle client keeps the process alive for another ten seconds.
+    const driver = (connection as { underlyingDriver?: () => unknown }).underlyingDriver?.();
+    if (driver && typeof (driver as { end?: unknown }).end === "function") {
+      await (driver as { end(): Promise<void> }).end().catch(() => undefined);
+    }
+  }
 }
 
 let lastBound: ReturnType<typeof bindMigrationAwareSqlAdapterFactory> | undefined;
@@ -169,7 +199,7 @@ export async function diffModels(
     const sql = result.stdout?.trim() ?? "";
     return result.exitCode === 0 || !sql || /^-- This is an empty migration/.test(sql) ? null : `${sql}\n`;
   } finally {
-    engine.free();
+    await closeSchemaEngine(engine);
   }
 }
 
@@ -189,6 +219,6 @@ export async function diffDatabaseAgainstModels(databaseUrl: string): Promise<st
     const sql = result.stdout?.trim() ?? "";
     return result.exitCode === 0 || !sql || /^-- This is an empty migration/.test(sql) ? null : sql;
   } finally {
-    engine.free();
+    await closeSchemaEngine(engine);
   }
 }

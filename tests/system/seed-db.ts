@@ -9,6 +9,7 @@ async function main() {
   await runSeed({ demo: process.env.SEED_DEMO === "false" ? "never" : "if-empty" });
   const { disconnectDb } = await import("../../app/platform/db.server");
   await disconnectDb();
+  process.exit(0); // the schema engine may keep a timer for a few seconds more
 }
 
 main().catch((error: unknown) => {
