@@ -1,8 +1,7 @@
-// Runs `npm run db:migrate` for one database URL in a process of its own. The schema engine
-// (scripts/db/schema-engine.ts) leaves its driver adapter's connection open after it is
-// freed, and on SQLite that connection keeps a lock on the file until it happens to be
-// garbage collected: a Prisma client of the same process then fails with "database is
-// locked". A child process releases everything when it exits.
+// Runs `npm run db:migrate` for one database URL in a process of its own, so the import's
+// process holds nothing of the schema engine: it keeps a timer alive for seconds after it
+// is freed, and (before closeSchemaEngine) kept a SQLite lock until garbage collection.
+// A child process releases everything when it exits, and its failure reads as one message.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
