@@ -1,25 +1,28 @@
-// Two app processes on two ports sharing one PostgreSQL database, as behind a load balancer:
-// sessions, rate limits, references and notifications must not depend on which process
-// answers. Under `npm run test:postgres` on the suite's server; under `npm test` (SQLite)
+// Two app processes on two ports sharing one PostgreSQL database and one S3 bucket (s3rver),
+// as behind a load balancer: sessions, rate limits, references, notifications and documents
+// must not depend on which process answers. Under `npm run test:postgres` on the suite's server; under `npm test` (SQLite)
 // the spec starts a throwaway PostgreSQL of its own: several processes on one SQLite file
 // is not a supported deployment (docs/deploy.md).
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createClient, type Db } from "../app/platform/db.server";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/db/throwaway-postgres";
+import { createBucket, listKeys, S3RVER_CREDENTIALS, type S3TestServer, startS3Server } from "../tests/integration/storage/s3-server";
 import { type AppServer, databaseFor, startServer } from "../tests/system/app-server";
 import { ACCOUNTS, DEMO_PASSWORD, expect, test } from "./support/fixtures";
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 const LOGIN_LIMIT = 6;
 
-test.describe("two instances, one database", () => {
+test.describe("two instances, one database and one bucket", () => {
   test.describe.configure({ mode: "serial", timeout: 180_000 });
   let tmp: string;
   let a: AppServer;
   let b: AppServer;
   let client: Db;
   let ownPostgres: ThrowawayPostgres | undefined;
+  let s3: S3TestServer | undefined;
+  let bucket: string;
 
   test.beforeAll(async () => {
     tmp = mkdtempSync(path.join(process.env.E2E_DATA_DIR!, "instances-"));
@@ -28,8 +31,18 @@ test.describe("two instances, one database", () => {
       process.env.HB_PG_ADMIN_URL = ownPostgres.url();
     }
     const databaseUrl = await databaseFor(process.env.HB_PG_ADMIN_URL!, tmp, "instances");
+    s3 = await startS3Server();
+    bucket = await createBucket(s3.client);
     // No RATE_LIMIT_STORE: on PostgreSQL the shared database store is the default.
-    const env = { RATE_LIMIT_LOGIN: String(LOGIN_LIMIT) };
+    const env = {
+      RATE_LIMIT_LOGIN: String(LOGIN_LIMIT),
+      STORAGE_DRIVER: "s3",
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    };
     [a, b] = await Promise.all([
       startServer({ databaseUrl, dataDir: path.join(tmp, "a"), env }),
       startServer({ databaseUrl, dataDir: path.join(tmp, "b"), env }),
@@ -41,6 +54,7 @@ test.describe("two instances, one database", () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await client?.$disconnect();
     await ownPostgres?.stop();
+    await s3?.stop();
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -145,5 +159,33 @@ test.describe("two instances, one database", () => {
     const inbox = await page(b, "/meldingen", cookieB);
     expect(inbox.status).toBe(200);
     expect(await inbox.text()).toContain(version.scenario.dossier.reference);
+  });
+
+  test("a document uploaded through one instance downloads through the other, from the bucket", async () => {
+    const cookieA = await login(a, ACCOUNTS.team);
+    const cookieB = await login(b, ACCOUNTS.team);
+    const dossier = await client.dossier.findFirstOrThrow({ where: { phase: "RESEARCH" }, select: { id: true } });
+    const bytes = new TextEncoder().encode(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    );
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ intent: "upload", title: "Plan via instantie A", kind: "DESIGN", visibility: "INTERNAL" })) {
+      form.append(key, value);
+    }
+    form.append("file", new File([bytes], "plan.pdf", { type: "application/pdf" }));
+    const upload = await fetch(`${a.url}/dossiers/${dossier.id}/documenten`, {
+      method: "POST",
+      headers: { Cookie: cookieA, Origin: a.url, Accept: "text/html" },
+      body: form,
+      redirect: "manual",
+    });
+    expect(upload.status).toBe(302);
+    const version = await client.documentVersion.findFirstOrThrow({ where: { document: { title: "Plan via instantie A" } } });
+    const key = `${version.sha256.slice(0, 2)}/${version.sha256.slice(2, 4)}/${version.sha256}`;
+    expect(await listKeys(s3!.client, bucket)).toContain(key);
+
+    const res = await fetch(`${b.url}/documenten/${version.id}/download`, { headers: { Cookie: cookieB } });
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
   });
 });
