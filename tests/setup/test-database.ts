@@ -43,12 +43,4 @@ export async function createDatabaseFromTemplate(adminUrl: string, name: string,
   }
 }
 
-export async function dropDatabase(adminUrl: string, name: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
+export { dropDatabase } from "../../scripts/db/throwaway-postgres";

@@ -2,24 +2,15 @@
 // its own, for tests and benchmarks that need the whole stack: kill it, restart it, load it.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { freePort } from "../../scripts/db/throwaway-postgres";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** Builds the app into `buildDir` unless a build is already there. */
 export function ensureBuild(buildDir: string) {
