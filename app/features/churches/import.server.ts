@@ -38,14 +38,15 @@ const candidateSelect = { id: true, name: true, nisCode: true, inventoryUri: tru
 async function findCandidates(client: Client, uris: string[], nisCodes: string[]) {
   type Candidate = { id: string; name: string; nisCode: string; inventoryUri: string | null; createdAt: Date };
   const found = new Map<string, Candidate>();
-  const slices: Promise<Candidate[]>[] = [];
+  // Slice by slice, not all at once: inside the import's transaction the queries share one
+  // connection, which takes one at a time (pg warns about overlapping ones).
+  const keep = (rows: Candidate[]) => rows.forEach((row) => found.set(row.id, row));
   for (let i = 0; i < nisCodes.length; i += SLICE) {
-    slices.push(client.church.findMany({ where: { nisCode: { in: nisCodes.slice(i, i + SLICE) } }, select: candidateSelect }));
+    keep(await client.church.findMany({ where: { nisCode: { in: nisCodes.slice(i, i + SLICE) } }, select: candidateSelect }));
   }
   for (let i = 0; i < uris.length; i += SLICE) {
-    slices.push(client.church.findMany({ where: { inventoryUri: { in: uris.slice(i, i + SLICE) } }, select: candidateSelect }));
+    keep(await client.church.findMany({ where: { inventoryUri: { in: uris.slice(i, i + SLICE) } }, select: candidateSelect }));
   }
-  for (const rows of await Promise.all(slices)) for (const row of rows) found.set(row.id, row);
   // Oldest first, so an ambiguous name match is at least stable.
   return [...found.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }

@@ -16,13 +16,13 @@ type Actor = Pick<SessionUser, "id" | "role" | "municipalities">;
 export async function transitionContext(dossierId: string, client: Client = db): Promise<Omit<TransitionContext, "reason">> {
   const version = (status: "SUBMITTED" | "APPROVED") =>
     client.simulationVersion.findFirst({ where: { status, scenario: { dossierId } }, select: { id: true } });
-  const [dossier, scenario, submitted, approved, report] = await Promise.all([
-    client.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { phaseBeforeHold: true, preferredScenarioId: true } }),
-    client.scenario.findFirst({ where: { dossierId }, select: { id: true } }),
-    version("SUBMITTED"),
-    version("APPROVED"),
-    client.finalReport.findUnique({ where: { dossierId }, select: { document: { select: { deletedAt: true } } } }),
-  ]);
+  // One after the other: inside a transaction they share one connection, which takes one
+  // query at a time (pg warns about overlapping ones and will refuse them in pg 9).
+  const dossier = await client.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { phaseBeforeHold: true, preferredScenarioId: true } });
+  const scenario = await client.scenario.findFirst({ where: { dossierId }, select: { id: true } });
+  const submitted = await version("SUBMITTED");
+  const approved = await version("APPROVED");
+  const report = await client.finalReport.findUnique({ where: { dossierId }, select: { document: { select: { deletedAt: true } } } });
   const preferredApproved = dossier.preferredScenarioId
     ? await client.simulationVersion.findFirst({
         where: { status: "APPROVED", scenarioId: dossier.preferredScenarioId, scenario: { dossierId } },
