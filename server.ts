@@ -90,6 +90,18 @@ async function main() {
     console.error(error instanceof ZodError ? formatEnvError(error) : error);
     process.exit(1);
   }
+  // One app process per SQLite file: a second server stops here with the reason.
+  const { providerOf, sqliteFilePath } = await import("./app/platform/database-url");
+  if (providerOf(env.DATABASE_URL) === "sqlite" && sqliteFilePath(env.DATABASE_URL) !== ":memory:") {
+    const { claimSqliteDatabase, DatabaseInUseError } = await import("./app/platform/single-server.server");
+    try {
+      const release = claimSqliteDatabase(sqliteFilePath(env.DATABASE_URL));
+      process.once("exit", release);
+    } catch (error) {
+      console.error(error instanceof DatabaseInUseError ? error.message : error);
+      process.exit(1);
+    }
+  }
   let closing = false;
   const { createRateLimitStore } = await import("./app/platform/security/rate-limit-store.server");
   const rateLimitStore = await createRateLimitStore(rateLimits);
