@@ -14,6 +14,7 @@ import {
   ObjectNotFoundError,
   type ObjectStore,
   type StagedObject,
+  stagedObject,
   type StoredObject,
 } from "./object-store";
 
@@ -77,18 +78,10 @@ export class LocalFolderStore implements ObjectStore {
   }
 
   private stagedObject(file: string, sha256: string, size: number): StagedObject {
-    let settled = false;
-    return {
-      sha256,
-      size,
-      read: () => {
-        if (settled) throw new Error("The staged object was already committed or discarded");
-        // A plain byte stream (not object mode), as file-type's tokenizer expects.
-        return createReadStream(file);
-      },
+    return stagedObject(sha256, size, {
+      // A plain byte stream (not object mode), as file-type's tokenizer expects.
+      read: () => createReadStream(file),
       commit: async () => {
-        if (settled) throw new Error("The staged object was already committed or discarded");
-        settled = true;
         const target = this.pathOf(sha256);
         if (await this.exists(target)) {
           await unlinkQuietly(file);
@@ -99,12 +92,8 @@ export class LocalFolderStore implements ObjectStore {
         await rename(file, target);
         return { created: true };
       },
-      discard: async () => {
-        if (settled) return;
-        settled = true;
-        await unlinkQuietly(file);
-      },
-    };
+      discard: () => unlinkQuietly(file),
+    });
   }
 
   async get(key: string): Promise<Readable> {

@@ -19,6 +19,42 @@ export interface StagedObject extends StoredObject {
 
 export type ByteSource = AsyncIterable<Uint8Array>;
 
+/** How a store reads, keeps and throws away the bytes it has staged. */
+export type StagingActions = {
+  read(): Readable;
+  commit(): Promise<{ created: boolean }>;
+  discard(): Promise<void>;
+};
+
+/**
+ * A staged object with the rules every store shares: once committed or discarded it can be
+ * neither read nor committed again, and a second discard (or one after commit) does nothing.
+ */
+export function stagedObject(sha256: string, size: number, actions: StagingActions): StagedObject {
+  let settled = false;
+  const open = () => {
+    if (settled) throw new Error("The staged object was already committed or discarded");
+  };
+  return {
+    sha256,
+    size,
+    read: () => {
+      open();
+      return actions.read();
+    },
+    commit: async () => {
+      open();
+      settled = true;
+      return actions.commit();
+    },
+    discard: async () => {
+      if (settled) return;
+      settled = true;
+      await actions.discard();
+    },
+  };
+}
+
 export interface ObjectStore {
   /** Streams the content in and keeps it under its SHA-256. */
   put(source: ByteSource): Promise<StoredObject & { created: boolean }>;

@@ -25,6 +25,7 @@ import {
   ObjectNotFoundError,
   type ObjectStore,
   type StagedObject,
+  stagedObject,
   type StoredObject,
 } from "./object-store";
 import type { StorageConfig } from "./storage-config";
@@ -158,17 +159,9 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   private stagedObject(stagingKey: string, sha256: string, size: number): StagedObject {
-    let settled = false;
-    return {
-      sha256,
-      size,
-      read: () => {
-        if (settled) throw new Error("The staged object was already committed or discarded");
-        return this.lazyBody(stagingKey);
-      },
+    return stagedObject(sha256, size, {
+      read: () => this.lazyBody(stagingKey),
       commit: async () => {
-        if (settled) throw new Error("The staged object was already committed or discarded");
-        settled = true;
         const target = this.objectKeyOf(sha256);
         let created = false;
         if (!(await this.exists(target))) {
@@ -182,11 +175,9 @@ export class S3ObjectStore implements ObjectStore {
         return { created };
       },
       discard: async () => {
-        if (settled) return;
-        settled = true;
         await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: stagingKey }));
       },
-    };
+    });
   }
 
   async get(key: string): Promise<Readable> {
